@@ -6,24 +6,59 @@ export interface ErrorSpec {
 }
 
 export const errorCatalogue = {
-  CONFIG_INVALID: { status: 500, description: 'The configuration file or an environment override is invalid.' },
-  CONFIG_NOT_FOUND: { status: 500, description: 'The configuration file named on the command line does not exist.' },
-  REQUEST_INVALID: { status: 400, description: 'The request body, query or parameters do not match the schema.' },
+  CONFIG_INVALID: {
+    status: 500,
+    description: 'The configuration file or an environment override is invalid.',
+  },
+  CONFIG_NOT_FOUND: {
+    status: 500,
+    description: 'The configuration file named on the command line does not exist.',
+  },
+  REQUEST_INVALID: {
+    status: 400,
+    description: 'The request body, query or parameters do not match the schema.',
+  },
   BODY_INVALID_JSON: { status: 400, description: 'The request body is not valid JSON or NDJSON.' },
+  BODY_INVALID_ENCODING: {
+    status: 400,
+    description: 'The request body cannot be decompressed as its Content-Encoding says.',
+  },
   BODY_TOO_LARGE: { status: 413, description: 'The request body exceeds the configured limit.' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'The request content type is not accepted by this endpoint.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    description: 'The request content type is not accepted by this endpoint.',
+  },
   QUERY_SYNTAX: { status: 400, description: 'The search query cannot be parsed; the error says where.' },
-  QUERY_INVALID_VALUE: { status: 400, description: 'A value in the search query has the wrong form (number, time, CIDR).' },
+  QUERY_INVALID_VALUE: {
+    status: 400,
+    description: 'A value in the search query has the wrong form (number, time, CIDR).',
+  },
   TIME_INVALID: { status: 400, description: 'A time or time range cannot be understood.' },
   TENANT_UNKNOWN: { status: 400, description: 'The tenant named is not configured.' },
-  HEC_TOKEN_REQUIRED: { status: 401, description: 'A Splunk HEC request came without an `Authorization: Splunk <token>` header.' },
-  HEC_TOKEN_INVALID: { status: 403, description: 'A Splunk HEC request used a token that is not configured.' },
-  INGEST_TOKEN_INVALID: { status: 401, description: 'An ingest request used a missing or unknown ingest token.' },
+  HEC_TOKEN_REQUIRED: {
+    status: 401,
+    description: 'A Splunk HEC request came without an `Authorization: Splunk <token>` header.',
+  },
+  HEC_TOKEN_INVALID: {
+    status: 403,
+    description: 'A Splunk HEC request used a token that is not configured.',
+  },
+  INGEST_TOKEN_INVALID: {
+    status: 401,
+    description: 'An ingest request used a missing or unknown ingest token.',
+  },
   QUEUE_FULL: { status: 503, description: 'The ingest queue is full; retry after the time in Retry-After.' },
-  STORE_DISK_FULL: { status: 507, description: 'The data folder has less free space than the configured reserve.' },
+  STORE_DISK_FULL: {
+    status: 507,
+    description: 'The data folder has less free space than the configured reserve.',
+  },
   STORE_FAILED: { status: 500, description: 'The event store could not complete the operation.' },
   SHUTTING_DOWN: { status: 503, description: 'The server is draining its queues before it stops.' },
   NOT_FOUND: { status: 404, description: 'No such route or resource.' },
+  INPUT_LISTEN_FAILED: {
+    status: 500,
+    description: 'An input cannot listen on its configured address and port (in use or not permitted).',
+  },
   FILE_UNREADABLE: { status: 400, description: 'An input file cannot be opened or decompressed.' },
   INTERNAL: { status: 500, description: 'An unexpected error; the server log has the details.' },
 } as const satisfies Record<string, ErrorSpec>;
@@ -52,7 +87,9 @@ export class YaguraError extends Error {
   }
 
   toJSON(): { code: ErrorCode; message: string; details?: ErrorDetails } {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
   }
 }
 

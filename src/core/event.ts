@@ -18,6 +18,8 @@ export interface Event {
   time: number;
   /** Epoch ms when Yagura received it. */
   receivedAt: number;
+  /** Name of the input that received it ("syslog", "hec", "file", ...). */
+  input?: string;
   logsource: LogSource;
   /** Flat, dotted ECS names ("source.ip"), plus vendor fields under their own namespace. */
   fields: Record<string, FieldValue>;
