@@ -1,0 +1,147 @@
+// Composition root of the embedded shape: config -> store -> queue + pipeline -> inputs -> HTTP API.
+import type { FastifyInstance } from 'fastify';
+import { pino, type Logger } from 'pino';
+import { buildApp } from './api/app.js';
+import { MemoryQueue } from './bus/memory-queue.js';
+import type { YaguraConfig } from './config/index.js';
+import { Tags } from './core/event.js';
+import type { TenantId } from './core/ids.js';
+import type { RawMessage } from './core/raw-message.js';
+import { syslogInput, type SyslogInput } from './inputs/syslog/index.js';
+import { normalize } from './normalize/normalize.js';
+import { IngestPipeline } from './pipeline/ingest-pipeline.js';
+import { SqliteEventStore } from './store/embedded/sqlite-event-store.js';
+import { RetentionEnforcer } from './store/embedded/retention.js';
+import { createMetrics, type YaguraMetrics } from './telemetry/metrics.js';
+import { sourceTenantResolver } from './tenancy.js';
+
+export interface RunningYagura {
+  app: FastifyInstance;
+  syslog: SyslogInput;
+  store: SqliteEventStore;
+  queue: MemoryQueue;
+  metrics: YaguraMetrics;
+  /** The bound HTTP address, e.g. http://127.0.0.1:8080. */
+  url: string;
+  /** Stops inputs, writes everything queued, closes the store. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export function createLogger(config: YaguraConfig): Logger {
+  return pino({ level: config.log.level, base: { service: 'yagura' } });
+}
+
+export async function startYagura(
+  config: YaguraConfig,
+  logger: Logger = createLogger(config),
+): Promise<RunningYagura> {
+  const tenants = config.tenants.map((t) => t.id as TenantId);
+  const timeZones = new Map(config.tenants.map((t) => [t.id, t.timeZone]));
+  const metrics = createMetrics();
+  const store = new SqliteEventStore({
+    dataDir: config.dataDir,
+    minFreeBytes: config.store.retention.minFreeBytes,
+  });
+  const retention = new RetentionEnforcer(store, config.store.retention, logger);
+
+  const queue = new MemoryQueue({
+    capacity: config.queue.capacity,
+    onPushed: (messages) =>
+      countByInput(messages, (input, count) => metrics.eventsReceived({ input, count })),
+    onDropped: (input, count, reason) => metrics.eventsDropped({ input, count, reason }),
+  });
+  metrics.watchQueue(() => ({ depth: queue.depth, capacity: queue.capacity }));
+  metrics.watchStoreBytes(() => retention.lastKnownBytes());
+
+  const pipeline = new IngestPipeline({
+    queue,
+    store,
+    batchSize: config.queue.batchSize,
+    flushIntervalMs: config.queue.flushIntervalMs,
+    normalize: (raw: RawMessage) =>
+      normalize(raw, { receivedAt: raw.receivedAt, timeZone: timeZones.get(raw.tenant) ?? 'UTC' }),
+    onStored: (events, seconds) => {
+      metrics.storeAppend(seconds);
+      const byInput = new Map<string, { stored: number; parseErrors: number }>();
+      for (const e of events) {
+        const key = e.input ?? 'unknown';
+        let c = byInput.get(key);
+        if (!c) byInput.set(key, (c = { stored: 0, parseErrors: 0 }));
+        c.stored++;
+        if (e.tags?.includes(Tags.parseError)) c.parseErrors++;
+      }
+      for (const [input, c] of byInput) {
+        metrics.eventsStored({ input, count: c.stored });
+        if (c.parseErrors) metrics.parseErrors({ input, count: c.parseErrors });
+      }
+    },
+    onStoreError: (error, attempt) => {
+      if (attempt === 0 || attempt % 10 === 0)
+        logger.error({ err: error, attempt }, 'The event store refused a batch; retrying.');
+    },
+  });
+  pipeline.start();
+
+  const syslog = syslogInput.create(config.inputs.syslog, {
+    sink: queue,
+    resolveTenant: sourceTenantResolver(config.tenants),
+    logger,
+  });
+  const app = buildApp({
+    store,
+    sink: queue,
+    metrics,
+    tenants,
+    config: { bodyLimitBytes: config.server.bodyLimitBytes, http: config.inputs.http },
+    queueStats: () => ({ depth: queue.depth, capacity: queue.capacity }),
+    logger,
+  });
+
+  try {
+    await syslog.start();
+    await app.listen({ host: config.server.host, port: config.server.port });
+  } catch (error) {
+    await syslog.close().catch(() => undefined);
+    await app.close().catch(() => undefined);
+    queue.close();
+    await pipeline.drain();
+    await store.close();
+    throw error;
+  }
+  retention.start();
+  const address = app.server.address();
+  const url =
+    typeof address === 'object' && address
+      ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
+      : String(address);
+  logger.info({ url, syslog: syslog.addresses(), dataDir: config.dataDir, tenants }, 'Yagura is listening.');
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      logger.info({ queued: queue.depth }, 'Stopping: closing inputs, then writing what is queued.');
+      queue.close();
+      retention.stop();
+      await syslog.close();
+      await app.close();
+      await pipeline.drain();
+      await store.close();
+      logger.info('Stopped; everything received was written.');
+    })());
+
+  return { app, syslog, store, queue, metrics, url, stop };
+}
+
+function countByInput(messages: RawMessage[], emit: (input: string, count: number) => void): void {
+  let input = messages[0]?.input;
+  let count = 0;
+  for (const m of messages) {
+    if (m.input !== input) {
+      if (input !== undefined) emit(input, count);
+      input = m.input;
+      count = 0;
+    }
+    count++;
+  }
+  if (input !== undefined && count > 0) emit(input, count);
+}
