@@ -125,17 +125,18 @@ function envelopeMessage(
   if (event === null || event === undefined || (typeof event === 'string' && event.trim() === '')) {
     throw new HecError(hecAnswers.eventBlank, n);
   }
-  const meta: HecDefaults = {
-    ...defaults,
-    ...definedOnly({
-      host: optionalString(e, 'host', n),
-      source: optionalString(e, 'source', n),
-      sourcetype: optionalString(e, 'sourcetype', n),
-      index: optionalString(e, 'index', n),
-    }),
-  };
+  const meta: HecDefaults = { ...defaults };
+  const host = optionalString(e, 'host', n);
+  if (host !== undefined) meta.host = host;
+  const source = optionalString(e, 'source', n);
+  if (source !== undefined) meta.source = source;
+  const sourcetype = optionalString(e, 'sourcetype', n);
+  if (sourcetype !== undefined) meta.sourcetype = sourcetype;
+  const index = optionalString(e, 'index', n);
+  if (index !== undefined) meta.index = index;
   const time = hecTime(e['time'], n);
-  const fields = { ...labelFields(e['fields'], n), ...metadataFields(meta) };
+  const fields = labelFields(e['fields'], n);
+  Object.assign(fields, metadataFields(meta));
   const message =
     typeof event === 'string'
       ? makeMessage(ctx, event, invalidUtf8)
@@ -145,10 +146,6 @@ function envelopeMessage(
   if (time !== undefined) message.time = time;
   message.fields = fields;
   return message;
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /**

@@ -1,0 +1,61 @@
+// Builds the Fastify app: the HTTP API, the HTTP ingest endpoints, health, metrics and the OpenAPI document.
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { YaguraError } from '../core/errors.js';
+import { httpInputConfigSchema } from '../inputs/http/config.js';
+import type { AppDeps, RouteDeps } from './deps.js';
+import { installErrorHandling } from './errors.js';
+import { swaggerOptions } from './openapi.js';
+import { eventRoutes } from './routes/events.js';
+import { hecRoutes } from './routes/hec.js';
+import { healthRoutes } from './routes/health.js';
+import { ingestRoutes } from './routes/ingest.js';
+import { packageVersion } from './version.js';
+
+export const DEFAULT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
+export function buildApp(deps: AppDeps): FastifyInstance {
+  if (deps.tenants.length === 0)
+    throw new YaguraError('CONFIG_INVALID', 'At least one tenant must be configured');
+  const now = deps.now ?? Date.now;
+  const routeDeps: RouteDeps = {
+    store: deps.store,
+    sink: deps.sink,
+    metrics: deps.metrics,
+    tenants: deps.tenants,
+    now,
+    version: deps.config.version ?? packageVersion(),
+    bodyLimitBytes: deps.config.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    http: deps.config.http ?? httpInputConfigSchema.parse({}),
+    startedAt: now(),
+  };
+  if (deps.queueStats) routeDeps.queueStats = deps.queueStats;
+
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    bodyLimit: routeDeps.bodyLimitBytes,
+    // request.ip is the socket peer; honouring X-Forwarded-For behind a proxy is a later, explicit option.
+    trustProxy: false,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  app.register(fastifySwagger, swaggerOptions(routeDeps.version));
+  // Registered in a plugin so it comes after the swagger plugin and is part of the document it serves.
+  app.register(async (scope) => {
+    scope.get(
+      '/api/openapi.json',
+      { schema: { summary: 'This OpenAPI document', tags: ['operations'] } },
+      async () => app.swagger(),
+    );
+  });
+
+  app.register(healthRoutes, routeDeps);
+  app.register(eventRoutes, routeDeps);
+  if (routeDeps.http.enabled) app.register(ingestRoutes, routeDeps);
+  if (routeDeps.http.hec.enabled) app.register(hecRoutes, routeDeps);
+  return app;
+}

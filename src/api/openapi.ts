@@ -1,0 +1,89 @@
+// The OpenAPI document: generated from the routes' zod schemas, served at /api/openapi.json and written to docs/openapi.json.
+import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
+import { writeFile } from 'node:fs/promises';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { tenantId } from '../core/ids.js';
+import type { IngestSink } from '../core/raw-message.js';
+import type { EventStore } from '../store/event-store.js';
+import { createMetrics } from '../telemetry/metrics.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** An OpenAPI requestBody for routes whose body is not JSON, so it is documented but not validated. */
+    openapiRequestBody?: unknown;
+  }
+}
+
+type Transform = NonNullable<FastifyDynamicSwaggerOptions['transform']>;
+
+/** The zod transform, plus request bodies that are not JSON (ingest, HEC) documented through `config.openapiRequestBody`. */
+const transform: Transform = (input) => {
+  const out = jsonSchemaTransform(input as Parameters<typeof jsonSchemaTransform>[0]);
+  const body = input.route.config?.openapiRequestBody;
+  return body ? { ...out, schema: { ...out.schema, body } } : out;
+};
+
+export function swaggerOptions(version: string): FastifyDynamicSwaggerOptions {
+  return {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Yagura API',
+        description:
+          'The HTTP API of Yagura, an open-source SOC engine. Errors are `{ "error": { "code", "message", "details" } }` (see docs/errors.md); Splunk HEC endpoints answer in Splunk\'s format.',
+        version,
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+      },
+      tags: [
+        { name: 'events', description: 'Search and aggregate stored events.' },
+        { name: 'ingest', description: 'Send events over HTTP.' },
+        { name: 'hec', description: 'Splunk HTTP Event Collector compatible endpoints.' },
+        { name: 'operations', description: 'Health, metrics and this document.' },
+      ],
+    },
+    transform,
+    transformObject: jsonSchemaTransformObject,
+  };
+}
+
+function unused(): never {
+  throw new Error('not used while generating the OpenAPI document');
+}
+
+/** The OpenAPI document as JSON text (stable key order, two-space indent, final newline). */
+export async function renderOpenApi(version?: string): Promise<string> {
+  // Imported here so building the app does not depend on this module's callers.
+  const { buildApp } = await import('./app.js');
+  const store: EventStore = {
+    append: unused,
+    search: unused,
+    count: unused,
+    aggregate: unused,
+    prune: unused,
+    stats: unused,
+    close: async () => {},
+  };
+  const sink: IngestSink = {
+    push: () => true,
+    full: false,
+    closing: false,
+    onDrain: () => () => {},
+    dropped: () => {},
+  };
+  const app = buildApp({
+    store,
+    sink,
+    metrics: createMetrics(),
+    tenants: [tenantId('default')],
+    config: version === undefined ? {} : { version },
+  });
+  await app.ready();
+  const text = JSON.stringify(app.swagger(), null, 2) + '\n';
+  await app.close();
+  return text;
+}
+
+/** Writes the OpenAPI document to `path` (docs/openapi.json in the repository). */
+export async function writeOpenApi(path: string, version?: string): Promise<void> {
+  await writeFile(path, await renderOpenApi(version));
+}
