@@ -38,6 +38,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     // request.ip is the socket peer; honouring X-Forwarded-For behind a proxy is a later, explicit option.
     trustProxy: false,
     return503OnClosing: true,
+    // One log line per request is noise at ingest rates; it is there at debug level.
+    disableRequestLogging: !deps.logger || !['debug', 'trace'].includes(deps.logger.level),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

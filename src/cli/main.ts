@@ -6,7 +6,7 @@ import { registerParse } from './parse.js';
 import { registerSearch } from './search.js';
 import { registerServe } from './serve.js';
 import { registerDocs } from './docs.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../api/version.js';
 
 export function buildProgram(): Command {
   const program = new Command('yagura')
