@@ -35,17 +35,19 @@ function encodeTime(ms: number): string {
 
 // Monotonic ULID-style ids: sortable by creation time, unique within and across processes.
 // A per-process random part plus a counter keeps generation cheap on the ingest hot path.
-let lastMs = 0;
+let lastMs = -1;
+let lastTimePart = '';
 let counter = 0;
 let processPart = randomBytes(5).toString('hex').toUpperCase();
 
 export function newEventId(now: number = Date.now()): EventId {
   if (now !== lastMs) {
     lastMs = now;
+    lastTimePart = encodeTime(now);
     counter = 0;
   } else if (++counter > 0xffffff) {
     processPart = randomBytes(5).toString('hex').toUpperCase();
     counter = 0;
   }
-  return (encodeTime(now) + processPart + counter.toString(16).toUpperCase().padStart(6, '0')) as EventId;
+  return (lastTimePart + processPart + counter.toString(16).toUpperCase().padStart(6, '0')) as EventId;
 }
