@@ -1,6 +1,6 @@
 // Builds the Fastify app: the HTTP API, the HTTP ingest endpoints, health, metrics and the OpenAPI document.
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { YaguraError } from '../core/errors.js';
 import { httpInputConfigSchema } from '../inputs/http/config.js';
@@ -39,7 +39,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     trustProxy: false,
     return503OnClosing: true,
     // One log line per request is noise at ingest rates; it is there at debug level.
-    disableRequestLogging: !deps.logger || !['debug', 'trace'].includes(deps.logger.level),
+    logController: new LogController({
+      disableRequestLogging: !deps.logger || !['debug', 'trace'].includes(deps.logger.level),
+    }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
