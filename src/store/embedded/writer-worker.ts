@@ -1,0 +1,187 @@
+// The writer thread: owns the write connections to the day files and commits each batch in one transaction per day.
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { dayFile, eventsDir, SIDE_FILES } from './layout.js';
+import { FtsText, type DayGroup, type RowValue } from './row-codec.js';
+import { applyConnectionPragmas, ensureSchema } from './schema.js';
+import type { WriterFailure, WriterInit, WriterReply, WriterRequest } from './writer-protocol.js';
+
+interface DayWriter {
+  db: Database.Database;
+  /** Inode of the file when opened: another process may have pruned and recreated the day since. */
+  ino: number;
+  write: (group: DayGroup) => void;
+  /** Set on each write, cleared once maintenance has merged and checkpointed the day. */
+  dirty: boolean;
+}
+
+const init = workerData as WriterInit;
+const port = parentPort;
+if (!port) throw new Error('writer-worker must run in a worker thread');
+
+const open = new Map<string, DayWriter>();
+let idleTimer: NodeJS.Timeout | undefined;
+
+function openDay(day: string): DayWriter {
+  let existing = open.get(day);
+  if (existing && statSync(dayFile(init.dataDir, day), { throwIfNoEntry: false })?.ino !== existing.ino) {
+    closeDay(day);
+    existing = undefined;
+  }
+  if (existing) {
+    // Map order is the recency order for the LRU below.
+    open.delete(day);
+    open.set(day, existing);
+    return existing;
+  }
+  mkdirSync(eventsDir(init.dataDir), { recursive: true });
+  const path = dayFile(init.dataDir, day);
+  const db = new Database(path);
+  try {
+    applyConnectionPragmas(db, init.tuning);
+    ensureSchema(db, init.tuning);
+    db.pragma(`wal_autocheckpoint = ${init.tuning.walAutocheckpoint}`);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  const insert = db.prepare(
+    'INSERT INTO events (id, tenant, time, received_at, input, product, category, service, tags, message, raw, fields) ' +
+      'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertFts = init.tuning.fts
+    ? db.prepare('INSERT INTO events_fts (rowid, text) VALUES (?, ?)')
+    : undefined;
+  const summary = db.prepare(
+    'UPDATE yg_day SET events = events + ?, min_time = min(coalesce(min_time, ?), ?), max_time = max(coalesce(max_time, ?), ?) WHERE id = 1',
+  );
+  const write = db.transaction((group: DayGroup) => {
+    const rows = group.rows;
+    for (const row of rows) {
+      const fts = row.pop() as number;
+      const { lastInsertRowid } = insert.run(row);
+      if (insertFts) {
+        const text = ftsText(fts, row[9], row[10]);
+        if (text !== null) insertFts.run(lastInsertRowid, text);
+      }
+    }
+    summary.run(rows.length, group.minTime, group.minTime, group.maxTime, group.maxTime);
+  });
+  const writer: DayWriter = { db, ino: statSync(path).ino, write: (g) => write.immediate(g), dirty: false };
+  open.set(day, writer);
+  while (open.size > init.maxOpenDays) {
+    const [oldest] = open.keys();
+    if (oldest === undefined) break;
+    closeDay(oldest);
+  }
+  return writer;
+}
+
+function ftsText(mode: number, message: RowValue | undefined, raw: RowValue | undefined): string | null {
+  switch (mode) {
+    case FtsText.raw:
+      return raw as string;
+    case FtsText.message:
+      return message as string;
+    case FtsText.both:
+      return `${message as string}\n${raw as string}`;
+    default:
+      return null;
+  }
+}
+
+function closeDay(day: string): void {
+  const w = open.get(day);
+  if (!w) return;
+  open.delete(day);
+  try {
+    w.db.close();
+  } catch {
+    // Closing a broken handle must not stop the others from closing.
+  }
+}
+
+function append(groups: DayGroup[]): void {
+  for (const group of groups) {
+    const w = openDay(group.day);
+    w.write(group);
+    w.dirty = true;
+  }
+  scheduleIdle();
+}
+
+function drop(days: string[]): void {
+  for (const day of days) {
+    closeDay(day);
+    const base = dayFile(init.dataDir, day);
+    for (const suffix of ['', ...SIDE_FILES]) rmSync(base + suffix, { force: true });
+  }
+}
+
+// Every idleMs while a day has new writes: one bounded FTS merge step (the fast-insert settings leave
+// segments behind), then, once nothing is left to merge, a passive checkpoint. Bounded steps keep this
+// from stalling appends under load, and a steady trickle of appends still gets its segments merged.
+function scheduleIdle(): void {
+  if (idleTimer) return;
+  idleTimer = setInterval(maintain, init.idleMs);
+  idleTimer.unref();
+}
+
+function maintain(): void {
+  for (const w of open.values()) {
+    if (!w.dirty) continue;
+    try {
+      if (init.tuning.fts && mergeStep(w.db)) continue;
+      w.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // Maintenance is best effort: a lock held by another process just means trying again next time.
+    }
+    w.dirty = false;
+  }
+  if ([...open.values()].every((w) => !w.dirty) && idleTimer) {
+    clearInterval(idleTimer);
+    idleTimer = undefined;
+  }
+}
+
+/** Merges up to 64 pages of FTS segments; true if there was work (per the FTS5 docs, two or more changes). */
+function mergeStep(db: Database.Database): boolean {
+  const before = db.prepare('SELECT total_changes()').pluck().get() as number;
+  db.prepare("INSERT INTO events_fts (events_fts, rank) VALUES ('merge', 64)").run();
+  return (db.prepare('SELECT total_changes()').pluck().get() as number) - before >= 2;
+}
+
+function closeAll(): void {
+  if (idleTimer) clearInterval(idleTimer);
+  for (const day of [...open.keys()]) {
+    const w = open.get(day);
+    try {
+      w?.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // Another process may hold a read snapshot; the WAL is then checkpointed by whoever closes last.
+    }
+    closeDay(day);
+  }
+}
+
+function failure(e: unknown): WriterFailure {
+  const code = (e as { code?: unknown }).code;
+  const message = e instanceof Error ? e.message : String(e);
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return { code: 'STORE_DISK_FULL', message };
+  return { code: 'STORE_FAILED', message };
+}
+
+port.on('message', (req: WriterRequest) => {
+  let reply: WriterReply;
+  try {
+    if (req.type === 'append') append(req.groups);
+    else if (req.type === 'drop') drop(req.days);
+    else closeAll();
+    reply = { type: 'done', id: req.id };
+  } catch (e) {
+    reply = { type: 'failed', id: req.id, error: failure(e) };
+  }
+  port.postMessage(reply);
+  if (req.type === 'close') port.close();
+});
