@@ -146,7 +146,7 @@ async function main(): Promise<void> {
     }
     const t1 = performance.now();
     await new Promise((r) => (sender.exitCode !== null ? r(null) : sender.on('exit', r)));
-    const countBody = { query: '*', from: '2000-01-01T00:00:00Z', to: 'now+1d', limit: 1 };
+    const countBody = { query: '*', from: '2000-01-01T00:00:00Z', to: 'now+1d' };
     const count = (await (
       await fetch(`http://127.0.0.1:${httpPort}/api/events/aggregate`, {
         method: 'POST',

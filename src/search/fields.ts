@@ -61,8 +61,11 @@ export function isTimeField(canonical: string): boolean {
  * this same text, so both backends find the same phrases.
  */
 export function fullTextDocument(event: Event): string {
-  const message = messageOf(event);
-  const raw = event.raw;
+  return documentText(messageOf(event), event.raw);
+}
+
+/** The full-text document from its two parts (the store's SQL functions see the columns, not an Event). */
+export function documentText(message: string | undefined, raw: string | undefined): string {
   if (raw === undefined) return message ?? '';
   if (message === undefined || raw.includes(message)) return raw;
   return `${message}\n${raw}`;

@@ -7,7 +7,7 @@ import type { QueryNode, RangeNode } from './ast.js';
 import { builtinField, isValidFieldName } from './fields.js';
 import {
   asciiLower,
-  ftsPhrase,
+  ftsAllTokens,
   isNumericText,
   likePattern,
   sqlIsNumericText,
@@ -190,7 +190,9 @@ function fullText(node: Extract<QueryNode, { kind: 'text' }>): Frag {
       ),
     );
   }
-  return sql`e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${param(ftsPhrase(tokens, prefix))})`;
+  const candidates = sql`e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ${param(ftsAllTokens(tokens, prefix))})`;
+  if (tokens.length === 1) return candidates;
+  return sql`(${candidates} AND yg_phrase(e.message, e.raw, ${param(JSON.stringify(tokens))}, ${param(prefix ? 1 : 0)}))`;
 }
 
 function compile(node: QueryNode): Frag {
@@ -212,7 +214,8 @@ function compile(node: QueryNode): Frag {
 
 /**
  * A boolean SQL expression (0 or 1) for the WHERE clause of `SELECT ... FROM events e`, with its parameters in order.
- * It calls `yg_cidr(ip, cidr)` for CIDR terms (register `ipInCidr` from cidr.ts) and reads `events_fts` for full text.
+ * It calls `yg_cidr` for CIDR terms and `yg_phrase` for phrases (register both with `registerSearchFunctions`) and
+ * reads `events_fts` for full text.
  */
 export function compileToSqlite(node: QueryNode): SqlExpression {
   const f = compile(node);

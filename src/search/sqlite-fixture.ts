@@ -1,7 +1,7 @@
 // Test support: an in-memory database with the embedded store's day-file schema, filled the way the store fills it.
 import Database from 'better-sqlite3';
-import { messageOf, type Event } from '../core/event.js';
-import { ygCidr } from './cidr.js';
+import type { Event } from '../core/event.js';
+import { registerSearchFunctions } from './sql-functions.js';
 import { fullTextDocument } from './fields.js';
 
 /** The `events` table and its FTS index, exactly as the embedded store creates them in each day file. */
@@ -12,19 +12,20 @@ CREATE TABLE events (
   time INTEGER NOT NULL, received_at INTEGER NOT NULL, input TEXT,
   product TEXT, category TEXT, service TEXT,
   tags TEXT,
-  message TEXT, raw TEXT,
-  fields TEXT NOT NULL
+  raw TEXT,
+  fields TEXT NOT NULL,
+  message TEXT GENERATED ALWAYS AS (CASE json_type(fields, '$.message') WHEN 'text' THEN json_extract(fields, '$.message') END) VIRTUAL
 );
-CREATE VIRTUAL TABLE events_fts USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE events_fts USING fts5(text, content='', columnsize=0, detail=none, tokenize='unicode61 remove_diacritics 2');
 `;
 
 export function createSearchTestDb(events: readonly Event[] = []): Database.Database {
   const db = new Database(':memory:');
   db.exec(EVENTS_SCHEMA);
-  db.function('yg_cidr', { deterministic: true }, ygCidr);
+  registerSearchFunctions(db);
   const insert = db.prepare(
-    `INSERT INTO events (id, tenant, time, received_at, input, product, category, service, tags, message, raw, fields)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO events (id, tenant, time, received_at, input, product, category, service, tags, raw, fields)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertText = db.prepare('INSERT INTO events_fts (rowid, text) VALUES (?, ?)');
   for (const e of events) {
@@ -38,7 +39,6 @@ export function createSearchTestDb(events: readonly Event[] = []): Database.Data
       e.logsource.category ?? null,
       e.logsource.service ?? null,
       e.tags ? JSON.stringify(e.tags) : null,
-      messageOf(e) ?? null,
       e.raw ?? null,
       JSON.stringify(e.fields),
     );

@@ -76,10 +76,17 @@ export function textTokens(text: string): string[] {
   return folded.match(TOKEN) ?? [];
 }
 
-/** An FTS5 MATCH expression for consecutive tokens, the last one a prefix when asked. */
-export function ftsPhrase(tokens: string[], prefix: boolean): string {
-  const quoted = `"${tokens.join(' ').replace(/"/g, '""')}"`;
-  return prefix ? `${quoted} *` : quoted;
+/**
+ * An FTS5 MATCH expression requiring every token (the last one as a prefix when asked). The index keeps no
+ * positions (detail=none), so word order is checked afterwards by yg_phrase on the few rows this finds.
+ */
+export function ftsAllTokens(tokens: string[], prefix: boolean): string {
+  return tokens
+    .map((t, i) => {
+      const quoted = `"${t.replace(/"/g, '""')}"`;
+      return prefix && i === tokens.length - 1 ? `${quoted} *` : quoted;
+    })
+    .join(' AND ');
 }
 
 /** Whether `tokens` holds `phrase` as consecutive tokens (the last one only as a prefix when asked). */

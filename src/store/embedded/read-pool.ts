@@ -1,7 +1,7 @@
 // Read connections to day files, one per day, opened on demand and kept until pruned, evicted or closed.
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { ipInCidr } from '../../search/cidr.js';
+import { registerSearchFunctions } from '../../search/sql-functions.js';
 import { dayFile } from './layout.js';
 import { applyConnectionPragmas, DEFAULT_TUNING } from './schema.js';
 
@@ -78,9 +78,7 @@ export class ReadPool {
     // Read-write open with query_only: a read-only open cannot create the -shm file a WAL reader needs.
     applyConnectionPragmas(db, { cacheKiB: 16_384, mmapBytes: DEFAULT_TUNING.mmapBytes });
     db.pragma('query_only = 1');
-    db.function('yg_cidr', { deterministic: true }, (ip: unknown, cidr: unknown) =>
-      typeof ip === 'string' && typeof cidr === 'string' && ipInCidr(ip, cidr) ? 1 : 0,
-    );
+    registerSearchFunctions(db);
     const h: Handle = { db, ino: statSync(path).ino, statements: new Map() };
     this.handles.set(day, h);
     while (this.handles.size > this.maxOpen) {

@@ -15,7 +15,7 @@ export type RowValue = string | number | null;
  */
 export interface DayGroup {
   day: string;
-  /** The 12 `events` columns after rowid in table order, then the FtsText mode. */
+  /** The 11 stored `events` columns after rowid in table order, then the FtsText mode, then the message when the mode needs it. */
   rows: RowValue[][];
   minTime: number;
   maxTime: number;
@@ -50,7 +50,7 @@ export function encodeBatch(events: readonly Event[]): EncodedBatch {
     }
     const m = e.fields['message'];
     const message = typeof m === 'string' ? m : null;
-    const fieldsJson = fieldsWithoutMessage(e.fields, message);
+    const fieldsJson = JSON.stringify(e.fields);
     const raw = e.raw ?? null;
     let fts: number = FtsText.none;
     if (raw !== null && message !== null) fts = raw.includes(message) ? FtsText.raw : FtsText.both;
@@ -68,40 +68,22 @@ export function encodeBatch(events: readonly Event[]): EncodedBatch {
       ls.category ?? null,
       ls.service ?? null,
       tags,
-      message,
       raw,
       fieldsJson,
       fts,
+      fts === FtsText.message || fts === FtsText.both ? message : null,
     ]);
     if (e.time < group.minTime) group.minTime = e.time;
     if (e.time > group.maxTime) group.maxTime = e.time;
-    chars += fieldsJson.length + (raw?.length ?? 0) + (message?.length ?? 0) + 64;
+    chars += fieldsJson.length + (raw?.length ?? 0) + 64;
   }
   return { groups: [...byDay.values()], rows: events.length, chars };
-}
-
-/**
- * The fields as JSON, without `message` when it is a string (it has its own column). Cutting the member out
- * of the serialized text is cheaper than copying the object: a `"message":` right after `{` or `,` can only
- * be the key itself, since quotes inside strings are escaped.
- */
-function fieldsWithoutMessage(fields: Record<string, FieldValue>, message: string | null): string {
-  const json = JSON.stringify(fields);
-  if (message === null) return json;
-  const member = `"message":${JSON.stringify(message)}`;
-  let at = json.indexOf(member);
-  while (at > 0 && json[at - 1] !== '{' && json[at - 1] !== ',') at = json.indexOf(member, at + 1);
-  if (at <= 0) return json;
-  const end = at + member.length;
-  if (json[end] === ',') return json.slice(0, at) + json.slice(end + 1);
-  // Last member: drop the comma before it (or nothing, if it was the only one).
-  return json[at - 1] === ',' ? json.slice(0, at - 1) + json.slice(end) : json.slice(0, at) + json.slice(end);
 }
 
 /** The columns a search selects, in this order. */
 export const SELECT_COLUMNS =
   'e.rowid AS rowid, e.id AS id, e.tenant AS tenant, e.time AS time, e.received_at AS received_at, e.input AS input, ' +
-  'e.product AS product, e.category AS category, e.service AS service, e.tags AS tags, e.message AS message, e.raw AS raw, e.fields AS fields';
+  'e.product AS product, e.category AS category, e.service AS service, e.tags AS tags, e.raw AS raw, e.fields AS fields';
 
 export interface StoredRow {
   rowid: number;
@@ -114,14 +96,12 @@ export interface StoredRow {
   category: string | null;
   service: string | null;
   tags: string | null;
-  message: string | null;
   raw: string | null;
   fields: string;
 }
 
 export function decodeRow(row: StoredRow): Event {
   const fields = JSON.parse(row.fields) as Record<string, FieldValue>;
-  if (row.message !== null) fields['message'] = row.message;
   const event: Event = {
     id: row.id as EventId,
     tenant: row.tenant as TenantId,

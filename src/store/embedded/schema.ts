@@ -1,7 +1,7 @@
 // The day-file schema and the connection settings the writer and the readers apply.
 import type Database from 'better-sqlite3';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Secondary indexes the writer may build; `tenant_time` serves the scoped, time-ranged queries. */
 export type IndexName = 'tenant_time' | 'time';
@@ -40,6 +40,13 @@ export const DEFAULT_TUNING: WriterTuning = {
   walAutocheckpoint: 4096,
 };
 
+/**
+ * `message` is read from the fields JSON rather than stored twice: encoding one JSON text is the cheapest form on
+ * the ingest path, and only message terms and substring searches read the column.
+ */
+export const MESSAGE_COLUMN =
+  "CASE json_type(fields, '$.message') WHEN 'text' THEN json_extract(fields, '$.message') END";
+
 /** Milliseconds a connection waits for another process's lock before failing. */
 export const BUSY_TIMEOUT_MS = 10_000;
 
@@ -55,8 +62,9 @@ export function ensureSchema(db: Database.Database, tuning: WriterTuning): void 
       time INTEGER NOT NULL, received_at INTEGER NOT NULL, input TEXT,
       product TEXT, category TEXT, service TEXT,
       tags TEXT,
-      message TEXT, raw TEXT,
-      fields TEXT NOT NULL
+      raw TEXT,
+      fields TEXT NOT NULL,
+      message TEXT GENERATED ALWAYS AS (${MESSAGE_COLUMN}) VIRTUAL
     )`);
     db.exec(`CREATE TABLE IF NOT EXISTS yg_day (
       id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -67,7 +75,7 @@ export function ensureSchema(db: Database.Database, tuning: WriterTuning): void 
     const hasFts = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'events_fts'").get() !== undefined;
     if (tuning.fts && !hasFts) {
       db.exec(
-        "CREATE VIRTUAL TABLE events_fts USING fts5(text, content='', columnsize=0, tokenize='unicode61 remove_diacritics 2')",
+        "CREATE VIRTUAL TABLE events_fts USING fts5(text, content='', columnsize=0, detail=none, tokenize='unicode61 remove_diacritics 2')",
       );
       // FTS5 only recognises its configuration commands as literals, not bound parameters.
       const config = (name: string, value: number): void => {

@@ -47,8 +47,8 @@ function openDay(day: string): DayWriter {
     throw e;
   }
   const insert = db.prepare(
-    'INSERT INTO events (id, tenant, time, received_at, input, product, category, service, tags, message, raw, fields) ' +
-      'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO events (id, tenant, time, received_at, input, product, category, service, tags, raw, fields) ' +
+      'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertFts = init.tuning.fts
     ? db.prepare('INSERT INTO events_fts (rowid, text) VALUES (?, ?)')
@@ -59,10 +59,11 @@ function openDay(day: string): DayWriter {
   const write = db.transaction((group: DayGroup) => {
     const rows = group.rows;
     for (const row of rows) {
+      const message = row.pop();
       const fts = row.pop() as number;
       const { lastInsertRowid } = insert.run(row);
       if (insertFts) {
-        const text = ftsText(fts, row[9], row[10]);
+        const text = ftsText(fts, message, row[9]);
         if (text !== null) insertFts.run(lastInsertRowid, text);
       }
     }
