@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const cli = new URL('../dist/src/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
-  console.error('yagura: the build output is missing; run `npm install` (or `npm run build`) in the checkout first.');
+  console.error(
+    'yagura: the build output is missing; run `npm install` (or `npm run build`) in the checkout first.',
+  );
   process.exit(1);
 }
 const { main } = await import(cli.href);

@@ -92,7 +92,11 @@ export async function startYagura(
     sink: queue,
     metrics,
     tenants,
-    config: { bodyLimitBytes: config.server.bodyLimitBytes, http: config.inputs.http },
+    config: {
+      bodyLimitBytes: config.server.bodyLimitBytes,
+      minFreeBytes: config.store.retention.minFreeBytes,
+      http: config.inputs.http,
+    },
     queueStats: () => ({ depth: queue.depth, capacity: queue.capacity }),
     logger,
   });

@@ -27,6 +27,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     now,
     version: deps.config.version ?? packageVersion(),
     bodyLimitBytes: deps.config.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    minFreeBytes: deps.config.minFreeBytes ?? 0,
     http: deps.config.http ?? httpInputConfigSchema.parse({}),
     startedAt: now(),
   };

@@ -11,6 +11,8 @@ export interface AppConfig {
   version?: string;
   /** Largest request body in bytes (ingest bodies: after decompression too); default 10 MiB. */
   bodyLimitBytes?: number;
+  /** Free disk space the store keeps in reserve; below it /api/health reports the store as not ok. */
+  minFreeBytes?: number;
   /** The HTTP ingest input (`inputs.http`); defaults apply when absent. */
   http?: HttpInputConfig;
 }
@@ -35,6 +37,7 @@ export interface RouteDeps extends Required<Omit<AppDeps, 'queueStats' | 'logger
   queueStats?: () => QueueStats;
   version: string;
   bodyLimitBytes: number;
+  minFreeBytes: number;
   http: HttpInputConfig;
   startedAt: number;
 }

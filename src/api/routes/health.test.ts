@@ -51,6 +51,23 @@ describe('GET /api/health', () => {
   });
 });
 
+describe('GET /api/health and the disk reserve', () => {
+  it('reports the store as not ok once free space falls below the reserve', async () => {
+    const store = new MemoryEventStore();
+    let free = 5_000;
+    store.stats = async () => ({ events: 0, bytes: 0, partitions: [], freeBytes: free });
+    const { app: a } = app({ store, config: { minFreeBytes: 1_000 } });
+    const ok = await a.inject({ method: 'GET', url: '/api/health' });
+    expect([ok.statusCode, ok.json().store]).toEqual([
+      200,
+      { ok: true, events: 0, bytes: 0, freeBytes: 5_000, diskLow: false },
+    ]);
+    free = 999;
+    const low = await a.inject({ method: 'GET', url: '/api/health' });
+    expect([low.statusCode, low.json().status, low.json().store.diskLow]).toEqual([503, 'degraded', true]);
+  });
+});
+
 describe('GET /metrics', () => {
   it('serves Prometheus text in which every line is a comment or "name{labels} value"', async () => {
     const { app: a, metrics } = app({ queueStats: () => ({ depth: 3, capacity: 10 }) });

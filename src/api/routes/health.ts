@@ -22,6 +22,11 @@ const healthResponse = z.object({
     ok: z.boolean(),
     events: z.number().optional(),
     bytes: z.number().optional(),
+    freeBytes: z.number().optional().describe('Free space on the disk of the data folder.'),
+    diskLow: z
+      .boolean()
+      .optional()
+      .describe('Free space is below the reserve: new events are refused until retention frees room.'),
     error: z.string().optional(),
   }),
 });
@@ -39,7 +44,13 @@ export const healthRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
     });
     try {
       const stats = await Promise.race([deps.store.stats(), timeout]);
-      return { ok: true, events: stats.events, bytes: stats.bytes };
+      const diskLow = stats.freeBytes !== undefined && stats.freeBytes < deps.minFreeBytes;
+      return {
+        ok: !diskLow,
+        events: stats.events,
+        bytes: stats.bytes,
+        ...(stats.freeBytes !== undefined ? { freeBytes: stats.freeBytes, diskLow } : {}),
+      };
     } catch (e) {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     } finally {
