@@ -1,27 +1,14 @@
 // Test support: an in-memory database with the embedded store's day-file schema, filled the way the store fills it.
 import Database from 'better-sqlite3';
 import type { Event } from '../core/event.js';
+import { DEFAULT_TUNING, ensureSchema } from '../store/embedded/schema.js';
 import { registerSearchFunctions } from './sql-functions.js';
 import { fullTextDocument } from './fields.js';
 
-/** The `events` table and its FTS index, exactly as the embedded store creates them in each day file. */
-export const EVENTS_SCHEMA = `
-CREATE TABLE events (
-  rowid INTEGER PRIMARY KEY,
-  id TEXT NOT NULL, tenant TEXT NOT NULL,
-  time INTEGER NOT NULL, received_at INTEGER NOT NULL, input TEXT,
-  product TEXT, category TEXT, service TEXT,
-  tags TEXT,
-  raw TEXT,
-  fields TEXT NOT NULL,
-  message TEXT GENERATED ALWAYS AS (CASE json_type(fields, '$.message') WHEN 'text' THEN json_extract(fields, '$.message') END) VIRTUAL
-);
-CREATE VIRTUAL TABLE events_fts USING fts5(text, content='', columnsize=0, detail=none, tokenize='unicode61 remove_diacritics 2');
-`;
-
 export function createSearchTestDb(events: readonly Event[] = []): Database.Database {
   const db = new Database(':memory:');
-  db.exec(EVENTS_SCHEMA);
+  // The store's own schema, so the compiler is tested against exactly what it will query.
+  ensureSchema(db, DEFAULT_TUNING);
   registerSearchFunctions(db);
   const insert = db.prepare(
     `INSERT INTO events (id, tenant, time, received_at, input, product, category, service, tags, raw, fields)
