@@ -21,6 +21,7 @@ describe('CSV output', () => {
 
   it('defuses cells a spreadsheet would run as a formula', () => {
     expect(toCsvRow(event({ 'user.name': '=HYPERLINK("x")' }), ['user.name'])).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvHeader(['@timestamp', 'message'])).toBe('@timestamp,message');
   });
 
   it('reads the Event members and missing fields as empty cells', () => {

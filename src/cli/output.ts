@@ -44,8 +44,9 @@ export function toJsonLine(event: Event): string {
   return JSON.stringify(event);
 }
 
+/** Column names are the user's own choice (`@timestamp` included), so they are quoted but not defused. */
 export function csvHeader(columns: string[]): string {
-  return columns.map(csvCell).join(',');
+  return columns.map((c) => (/[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
 }
 
 export function toCsvRow(event: Event, columns: string[]): string {
