@@ -34,6 +34,15 @@ export const Tags = {
   invalidUtf8: 'invalid_utf8',
   truncated: 'truncated',
   timeFromReceipt: 'time_from_receipt',
+  timeOutOfRange: 'time_out_of_range',
+} as const;
+
+/** Event times the store accepts as they are; outside them the time of receipt is used (see normalize). */
+export const TimeBounds = {
+  /** Nothing a SOC ingests, even from archives, is older than this (1990-01-01). */
+  earliest: Date.UTC(1990, 0, 1),
+  /** A device clock or time zone may be off by hours, not by days. */
+  maxAheadMs: 2 * 86_400_000,
 } as const;
 
 export function addTag(event: Event, tag: string): void {

@@ -32,6 +32,20 @@ describe('normalize', () => {
     expect(e.id).toMatch(/^[0-9A-Z]{26}$/);
   });
 
+  it('files an event whose own time is days ahead or before 1990 at its time of receipt, keeping the original', () => {
+    const future = normalize(
+      raw('{"@timestamp":"2099-01-01T00:00:00Z","message":"clock from the future"}'),
+      ctx,
+    );
+    expect(future.time).toBe(receivedAt);
+    expect(future.tags).toContain('time_out_of_range');
+    expect(future.fields['yagura.original_time']).toBe('2099-01-01T00:00:00.000Z');
+    const ancient = normalize(raw('{"@timestamp":"1970-01-02T00:00:00Z","message":"epoch zero"}'), ctx);
+    expect([ancient.time, ancient.tags]).toEqual([receivedAt, ['time_out_of_range']]);
+    const skewed = normalize(raw(`{"@timestamp":"${new Date(receivedAt + 3_600_000).toISOString()}"}`), ctx);
+    expect([skewed.time, skewed.tags]).toEqual([receivedAt + 3_600_000, undefined]);
+  });
+
   it('routes well-known Linux programs to a linux logsource and leaves others empty', () => {
     expect(normalize(raw('<38>Nov 28 17:00:00 web01 sshd[42]: x'), ctx).logsource).toEqual({
       product: 'linux',

@@ -12,7 +12,7 @@
 // - Logsource: the parser's or a device parser's; for plain syslog only well-known Linux programs
 //   (sshd, sudo, cron, ...) get `{ product: 'linux', service }`, everything else stays empty.
 import type { Event, FieldValue, LogSource } from '../core/event.js';
-import { Tags } from '../core/event.js';
+import { Tags, TimeBounds } from '../core/event.js';
 import { newEventId } from '../core/ids.js';
 import type { RawMessage } from '../core/raw-message.js';
 import { parseText, runDeviceParsers } from '../parsers/detect.js';
@@ -77,6 +77,12 @@ export function normalize(raw: RawMessage, ctx: ParseContext): Event {
   if (time === undefined || !Number.isFinite(time)) {
     time = receivedAt;
     tags = addTags(tags, [Tags.timeFromReceipt]);
+  } else if (time < TimeBounds.earliest || time > receivedAt + TimeBounds.maxAheadMs) {
+    // A wrong clock must not file an event years away, where retention would never reach it (or would keep
+    // it as "the newest day"). The message's own time is kept for the analyst.
+    fields['yagura.original_time'] = Math.abs(time) <= 8.64e15 ? new Date(time).toISOString() : String(time);
+    time = receivedAt;
+    tags = addTags(tags, [Tags.timeOutOfRange]);
   }
 
   const event: Event = {
