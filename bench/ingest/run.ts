@@ -1,7 +1,7 @@
 // Ingest benchmark: streams the shared load corpus over TCP syslog into a real `yagura serve` and reports rates.
 // Usage: npm run bench:ingest -- [--lines N] [--file fw-3164.log|fw-5424.log] [--keep]
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -76,6 +76,21 @@ function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const m = /VmRSS:\s+(\d+) kB/.exec(status);
   return m ? Number(m[1]) * 1024 : 0;
+}
+
+/** CPU seconds per thread of a process, from /proc (clock ticks of 10 ms): [main, ...others busiest first]. */
+function threadCpu(pid: number): { main: number; others: number[] } {
+  const tick = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  let main = 0;
+  const others: number[] = [];
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const seconds = (Number(fields[11]) + Number(fields[12])) / tick;
+    if (Number(tid) === pid) main = seconds;
+    else others.push(seconds);
+  }
+  return { main, others: others.sort((a, b) => b - a) };
 }
 
 async function waitForHealth(port: number, child: ChildProcess): Promise<void> {
@@ -155,6 +170,10 @@ async function main(): Promise<void> {
       })
     ).json()) as { total: number };
     const seconds = (t1 - t0) / 1000;
+    const cpu = threadCpu(child.pid!);
+    const perEvent = (s: number) => `${((s * 1e6) / sent).toFixed(1)} µs/event`;
+    const writer = cpu.others[0] ?? 0;
+    const rest = cpu.others.slice(1).reduce((a, b) => a + b, 0);
     console.log(samples.join('\n'));
     console.log(`sender: ${senderOut.trim()}`);
     console.log('--- result');
@@ -167,6 +186,10 @@ async function main(): Promise<void> {
     );
     console.log(`events counted by API ${count.total}  ${count.total === sent ? '(= sent)' : '(MISMATCH)'}`);
     console.log(`peak RSS              ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
+    console.log(
+      `server CPU            ${perEvent(cpu.main + writer + rest)} in all: main thread ${perEvent(cpu.main)}, ` +
+        `store writer ${perEvent(writer)}, other threads (GC, I/O) ${perEvent(rest)}; includes start-up and idle polling`,
+    );
     console.log(`store size            ${execFileSync('du', ['-sh', dataDir]).toString().split('\t')[0]}`);
     if (count.total !== sent) process.exitCode = 1;
   } finally {
