@@ -5,6 +5,7 @@ import { buildApp } from './api/app.js';
 import { MemoryQueue } from './bus/memory-queue.js';
 import type { YaguraConfig } from './config/index.js';
 import { Tags } from './core/event.js';
+import { isYaguraError, YaguraError } from './core/errors.js';
 import type { TenantId } from './core/ids.js';
 import type { RawMessage } from './core/raw-message.js';
 import { syslogInput, type SyslogInput } from './inputs/syslog/index.js';
@@ -75,7 +76,9 @@ export async function startYagura(
         if (c.parseErrors) metrics.parseErrors({ input, count: c.parseErrors });
       }
     },
-    onStoreError: (error, attempt) => {
+    onStoreError: (error, attempt, events) => {
+      const reason = isYaguraError(error) ? error.code : 'STORE_FAILED';
+      countByInput(events, (input, count) => metrics.eventsFailed({ input, count, reason }));
       if (attempt === 0 || attempt % 10 === 0)
         logger.error({ err: error, attempt }, 'The event store refused a batch; retrying.');
     },
@@ -128,21 +131,34 @@ export async function startYagura(
       retention.stop();
       await syslog.close();
       await app.close();
-      await pipeline.drain();
+      const { lost } = await pipeline.drain(config.queue.drainTimeoutSeconds * 1000);
       await store.close();
+      if (lost > 0) {
+        logger.error(
+          { lost },
+          'Stopped without writing every event: the store kept refusing them until the drain timeout.',
+        );
+        throw new YaguraError(
+          'STORE_FAILED',
+          `${lost} received events could not be written before the drain timeout`,
+        );
+      }
       logger.info('Stopped; everything received was written.');
     })());
 
   return { app, syslog, store, queue, metrics, url, stop };
 }
 
-function countByInput(messages: RawMessage[], emit: (input: string, count: number) => void): void {
-  let input = messages[0]?.input;
+function countByInput(
+  messages: readonly { input?: string }[],
+  emit: (input: string, count: number) => void,
+): void {
+  let input = messages[0] ? (messages[0].input ?? 'unknown') : undefined;
   let count = 0;
   for (const m of messages) {
-    if (m.input !== input) {
+    if ((m.input ?? 'unknown') !== input) {
       if (input !== undefined) emit(input, count);
-      input = m.input;
+      input = m.input ?? 'unknown';
       count = 0;
     }
     count++;

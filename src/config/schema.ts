@@ -67,6 +67,12 @@ const queueSchema = z
       .min(1)
       .default(50)
       .describe('Longest wait before a partial batch is written.'),
+    drainTimeoutSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .default(60)
+      .describe('On shutdown, how long to keep retrying writes the store refuses (disk full) before giving up.'),
   })
   .strict();
 

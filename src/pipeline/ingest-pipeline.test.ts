@@ -86,12 +86,22 @@ describe('IngestPipeline', () => {
     expect(errors).toEqual([0, 1]);
   });
 
+  it('gives up a drain after its timeout while the store keeps refusing, and says how many events were lost', async () => {
+    const { store, pipeline, push } = setup(10);
+    store.failNext = Infinity;
+    pipeline.start();
+    push(35);
+    const { lost } = await pipeline.drain(300);
+    expect(lost).toBe(35);
+    expect(store.events).toHaveLength(0);
+  });
+
   it('drains everything queued before drain() resolves', async () => {
     const { store, pipeline, push, queue } = setup(10);
     pipeline.start();
     push(1234);
     queue.close();
-    await pipeline.drain();
+    expect(await pipeline.drain()).toEqual({ lost: 0 });
     expect(store.events).toHaveLength(1234);
     expect(queue.depth).toBe(0);
   });

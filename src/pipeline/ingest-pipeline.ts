@@ -13,7 +13,8 @@ export interface IngestPipelineOptions {
   /** Store writes allowed in flight at once, so normalizing the next batch overlaps the write of this one. */
   maxInFlight?: number;
   onStored?: (events: Event[], seconds: number) => void;
-  onStoreError?: (error: unknown, attempt: number) => void;
+  /** A write failed; the same events are retried. */
+  onStoreError?: (error: unknown, attempt: number, events: Event[]) => void;
 }
 
 const RETRY_DELAYS_MS = [100, 250, 500, 1000, 2000, 5000];
@@ -24,6 +25,8 @@ export class IngestPipeline {
   private wake: (() => void) | undefined;
   private loop: Promise<void> | undefined;
   private stopRequested = false;
+  private giveUpAt = Infinity;
+  private lost = 0;
 
   constructor(private readonly options: IngestPipelineOptions) {}
 
@@ -36,18 +39,31 @@ export class IngestPipeline {
     this.loop = this.run();
   }
 
-  /** Writes everything queued, then stops. Inputs must be closed first so nothing new arrives. */
-  async drain(): Promise<void> {
+  /**
+   * Writes everything queued, then stops. Inputs must be closed first so nothing new arrives. While the store
+   * keeps refusing writes, waits at most `timeoutMs`, then gives up; resolves with how many events were not written.
+   */
+  async drain(timeoutMs = Infinity): Promise<{ lost: number }> {
     this.stopRequested = true;
+    this.giveUpAt = performance.now() + timeoutMs;
     this.wake?.();
     await this.loop;
     await Promise.all(this.inFlight);
+    return { lost: this.lost };
+  }
+
+  private givingUp(): boolean {
+    return this.stopRequested && performance.now() >= this.giveUpAt;
   }
 
   private async run(): Promise<void> {
     const { queue, batchSize } = this.options;
     const maxInFlight = this.options.maxInFlight ?? 2;
     for (;;) {
+      if (this.givingUp()) {
+        this.lost += queue.take(queue.depth).length;
+        return;
+      }
       if (queue.depth === 0) {
         if (this.stopRequested) return;
         await this.sleep(this.options.flushIntervalMs);
@@ -73,7 +89,11 @@ export class IngestPipeline {
         this.options.onStored?.(events, (performance.now() - started) / 1000);
         return;
       } catch (error) {
-        this.options.onStoreError?.(error, attempt);
+        this.options.onStoreError?.(error, attempt, events);
+        if (this.givingUp()) {
+          this.lost += events.length;
+          return;
+        }
         await delay(RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!);
       }
     }

@@ -15,7 +15,7 @@ export interface YaguraMetrics {
   eventsReceived(e: { input: string; count: number }): void;
   /** Events committed by the store. */
   eventsStored(e: { input: string; count: number }): void;
-  /** Events that could not be stored (the store refused them after its retries). */
+  /** Events in a store write that failed (the pipeline retries them until they are stored). */
   eventsFailed(e: { input: string; count: number; reason: string }): void;
   /** Events stored with the parse_error tag (they are stored, so they also count as stored). */
   parseErrors(e: { input: string; count: number }): void;
@@ -44,10 +44,11 @@ export function createMetrics(): YaguraMetrics {
   const stored = registry.counter('yagura_events_stored_total', 'Events committed to the event store.', [
     'input',
   ]);
-  const failed = registry.counter('yagura_events_failed_total', 'Events the event store could not write.', [
-    'input',
-    'reason',
-  ]);
+  const failed = registry.counter(
+    'yagura_events_failed_total',
+    'Events in store writes that failed; the pipeline retries them until they are stored.',
+    ['input', 'reason'],
+  );
   const parseErrors = registry.counter(
     'yagura_events_parse_errors_total',
     'Events stored raw with the parse_error tag because no parser understood them.',

@@ -113,3 +113,38 @@ describe('yagura ingest and yagura search on one data folder', () => {
     });
   });
 });
+
+describe('a disk below the free-space reserve', () => {
+  it('refuses writes before the disk fills, says so in health and metrics, and reports the loss on shutdown', async () => {
+    const server = await startServer('{}\n', {
+      YAGURA__STORE__RETENTION__MIN_FREE_BYTES: String(2 ** 50),
+      YAGURA__QUEUE__DRAIN_TIMEOUT_SECONDS: '2',
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const socket = connect(server.tcpPort, '127.0.0.1', () =>
+          socket.end('<13>Nov 28 10:00:00 h app: no room\n'),
+        );
+        socket.on('close', () => resolve());
+        socket.on('error', reject);
+      });
+      let metrics = '';
+      for (
+        let i = 0;
+        i < 100 && !/yagura_events_failed_total\{[^}]*STORE_DISK_FULL[^}]*\} [1-9]/.test(metrics);
+        i++
+      ) {
+        await new Promise((r) => setTimeout(r, 100));
+        metrics = await (await fetch(`${server.url}/metrics`)).text();
+      }
+      expect(metrics).toMatch(/yagura_events_failed_total\{input="syslog",reason="STORE_DISK_FULL"\} [1-9]/);
+      const health = await fetch(`${server.url}/api/health`);
+      expect(health.status).toBe(503);
+      expect(((await health.json()) as { store: { diskLow: boolean } }).store.diskLow).toBe(true);
+      expect(await server.stop()).toBe(1);
+      expect(server.logs.join('\n')).toMatch(/"lost":1/);
+    } finally {
+      server.cleanup();
+    }
+  });
+});
