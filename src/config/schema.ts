@@ -72,7 +72,9 @@ const queueSchema = z
       .int()
       .min(1)
       .default(60)
-      .describe('On shutdown, how long to keep retrying writes the store refuses (disk full) before giving up.'),
+      .describe(
+        'On shutdown, how long to keep retrying writes the store refuses (disk full) before giving up.',
+      ),
   })
   .strict();
 
