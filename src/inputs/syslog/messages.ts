@@ -15,6 +15,14 @@ export type Transport = ListenerStats['transport'];
  */
 export const TRANSPORT_FIELD = 'yagura.transport';
 
+// One shared, frozen fields object per transport: the pipeline only reads RawMessage.fields, and a new object per
+// message is garbage the ingest path does not need.
+const TRANSPORT_FIELDS: Record<Transport, Record<string, string>> = {
+  udp: Object.freeze({ [TRANSPORT_FIELD]: 'udp' }),
+  tcp: Object.freeze({ [TRANSPORT_FIELD]: 'tcp' }),
+  tls: Object.freeze({ [TRANSPORT_FIELD]: 'tls' }),
+};
+
 /** "::ffff:192.0.2.1" (an IPv4 peer on a dual-stack socket) becomes "192.0.2.1", so IPv4 tenant ranges match. */
 export function normalizeAddress(address: string | undefined): string | undefined {
   if (address && address.startsWith('::ffff:') && address.includes('.')) return address.slice(7);
@@ -60,7 +68,7 @@ export function toRawMessages(
       input: stats.input,
       receivedAt,
       text,
-      fields: { [TRANSPORT_FIELD]: transport },
+      fields: TRANSPORT_FIELDS[transport],
     };
     if (sender.address !== undefined) message.sourceAddress = sender.address;
     if (frame.truncated || invalidUtf8 || frame.framingError) {
