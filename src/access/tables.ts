@@ -1,0 +1,2 @@
+// Tables of the access model (tenants, users, tokens, sessions). Filled in by the access module.
+export interface AccessTables {}

@@ -1,0 +1,9 @@
+// Schema migrations of the state database, applied in name order. Each area owns its migration file.
+import type { Migration } from 'kysely';
+import { accessMigration } from '../../access/migration.js';
+import { auditMigration } from '../../audit/migration.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001_access': accessMigration,
+  '0002_audit': auditMigration,
+};

@@ -1,0 +1,5 @@
+// The state database's tables, as Kysely sees them: each area declares its own and they are joined here.
+import type { AccessTables } from '../access/tables.js';
+import type { AuditTables } from '../audit/tables.js';
+
+export type StateTables = AccessTables & AuditTables;
