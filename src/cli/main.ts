@@ -6,6 +6,10 @@ import { registerParse } from './parse.js';
 import { registerSearch } from './search.js';
 import { registerServe } from './serve.js';
 import { registerDocs } from './docs.js';
+import { registerAudit } from './audit.js';
+import { registerTenant } from './tenant.js';
+import { registerToken } from './token.js';
+import { registerUser } from './user.js';
 import { packageVersion } from '../api/version.js';
 
 export function buildProgram(): Command {
@@ -23,6 +27,10 @@ export function buildProgram(): Command {
   registerSearch(program);
   registerParse(program);
   registerDocs(program);
+  registerTenant(program);
+  registerUser(program);
+  registerToken(program);
+  registerAudit(program);
   return program;
 }
 

@@ -55,6 +55,27 @@ export const errorCatalogue = {
   STORE_FAILED: { status: 500, description: 'The event store could not complete the operation.' },
   SHUTTING_DOWN: { status: 503, description: 'The server is draining its queues before it stops.' },
   NOT_FOUND: { status: 404, description: 'No such route or resource.' },
+  UNAUTHENTICATED: {
+    status: 401,
+    description:
+      'The request carries no valid credentials (wrong password, unknown, expired or revoked token).',
+  },
+  FORBIDDEN: {
+    status: 403,
+    description: "The caller's role or tenants do not permit this action.",
+  },
+  ACCOUNT_LOCKED: {
+    status: 429,
+    description: 'Too many failed sign-ins; the account is locked for a while (see Retry-After).',
+  },
+  CONFLICT: {
+    status: 409,
+    description: 'The resource already exists or the change conflicts with its state.',
+  },
+  PASSWORD_POLICY: {
+    status: 400,
+    description: 'The new password does not meet the password policy; the message lists each problem.',
+  },
   INPUT_LISTEN_FAILED: {
     status: 500,
     description: 'An input cannot listen on its configured address and port (in use or not permitted).',

@@ -28,13 +28,25 @@ export async function openStateDb(options: OpenStateOptions): Promise<StateDb> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   const db = new Kysely<StateTables>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const { error, results } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely takes no lock on SQLite: when two processes (the CLI and the server) open a new database at once, one
+  // of them loses the race. After a pause the winner's migrations are in place and a retry finds nothing to do.
+  for (let attempt = 0; error && attempt < 5; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100 + attempt * 200));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     await db.destroy();
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new YaguraError('STORE_FAILED', `The state database could not be migrated (migration ${failed}): ${String(error)}`, {}, {
-      cause: error,
-    });
+    throw new YaguraError(
+      'STORE_FAILED',
+      `The state database could not be migrated (migration ${failed}): ${String(error)}`,
+      {},
+      {
+        cause: error,
+      },
+    );
   }
   return db;
 }
