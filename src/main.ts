@@ -1,6 +1,9 @@
 // Composition root of the embedded shape: config -> store -> queue + pipeline -> inputs -> HTTP API.
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
+import type { Actor } from './access/actor.js';
+import { openAccess, type AccessServices } from './access/open.js';
+import { SessionService } from './access/session-service.js';
 import { buildApp } from './api/app.js';
 import { MemoryQueue } from './bus/memory-queue.js';
 import type { YaguraConfig } from './config/index.js';
@@ -28,6 +31,50 @@ export interface RunningYagura {
   stop(): Promise<void>;
 }
 
+/** The server acting on its own behalf (provisioning tenants from the config file), as the audit log names it. */
+export const systemActor: Actor = {
+  kind: 'system',
+  id: 'yagura',
+  name: 'system',
+  role: 'admin',
+  tenants: 'all',
+};
+
+/** What the running server derives from the tenants in the state database; rebuilt when they change. */
+interface TenantDirectory {
+  ids: TenantId[];
+  timeZones: Map<string, string>;
+  resolve: (address: string | undefined, listenerTenant: TenantId) => TenantId;
+}
+
+/** Creates the config file's tenants that the state database does not have yet (config pre-provisions). */
+async function provisionTenants(access: AccessServices, config: YaguraConfig, logger: Logger): Promise<void> {
+  const existing = new Set((await access.tenants.list(systemActor)).map((t) => t.id as string));
+  for (const t of config.tenants) {
+    if (existing.has(t.id)) continue;
+    await access.tenants.create(systemActor, {
+      id: t.id,
+      name: t.name ?? t.id,
+      timeZone: t.timeZone,
+      sources: t.sources,
+    });
+    logger.info({ tenant: t.id }, 'Created a tenant from the configuration file.');
+  }
+}
+
+async function loadTenantDirectory(access: AccessServices): Promise<TenantDirectory> {
+  const tenants = await access.tenants.list(systemActor);
+  return {
+    ids: tenants.map((t) => t.id),
+    timeZones: new Map(tenants.map((t) => [t.id as string, t.timeZone])),
+    resolve: sourceTenantResolver(
+      tenants
+        .filter((t) => t.disabledAt === null)
+        .map((t) => ({ id: t.id, name: t.name, timeZone: t.timeZone, sources: t.sources })),
+    ),
+  };
+}
+
 export function createLogger(config: YaguraConfig): Logger {
   return pino({ level: config.log.level, base: { service: 'yagura' } });
 }
@@ -36,8 +83,27 @@ export async function startYagura(
   config: YaguraConfig,
   logger: Logger = createLogger(config),
 ): Promise<RunningYagura> {
-  const tenants = config.tenants.map((t) => t.id as TenantId);
-  const timeZones = new Map(config.tenants.map((t) => [t.id, t.timeZone]));
+  const access = await openAccess(config.dataDir, {
+    maxFailedLogins: config.auth.maxFailedLogins,
+    lockoutMs: config.auth.lockoutMinutes * 60_000,
+  });
+  let directory: TenantDirectory;
+  try {
+    await provisionTenants(access, config, logger);
+    directory = await loadTenantDirectory(access);
+  } catch (error) {
+    await access.close();
+    throw error;
+  }
+  // Tenants changed through the API take effect here at once: search scope, time zones, syslog source ranges.
+  const reloadTenants = async (): Promise<void> => {
+    directory = await loadTenantDirectory(access);
+  };
+  const sessions = new SessionService(
+    { db: access.db, audit: access.audit },
+    { idleMs: config.auth.sessionIdleMinutes * 60_000, absoluteMs: config.auth.sessionMaxHours * 3_600_000 },
+  );
+  const tenants = directory.ids;
   const metrics = createMetrics();
   const store = new SqliteEventStore({
     dataDir: config.dataDir,
@@ -60,7 +126,10 @@ export async function startYagura(
     batchSize: config.queue.batchSize,
     flushIntervalMs: config.queue.flushIntervalMs,
     normalize: (raw: RawMessage) =>
-      normalize(raw, { receivedAt: raw.receivedAt, timeZone: timeZones.get(raw.tenant) ?? 'UTC' }),
+      normalize(raw, {
+        receivedAt: raw.receivedAt,
+        timeZone: directory.timeZones.get(raw.tenant) ?? 'UTC',
+      }),
     onStored: (events, seconds) => {
       metrics.storeAppend(seconds);
       const byInput = new Map<string, { stored: number; parseErrors: number }>();
@@ -87,7 +156,7 @@ export async function startYagura(
 
   const syslog = syslogInput.create(config.inputs.syslog, {
     sink: queue,
-    resolveTenant: sourceTenantResolver(config.tenants),
+    resolveTenant: (address, listenerTenant) => directory.resolve(address, listenerTenant),
     logger,
   });
   const app = buildApp({
@@ -95,10 +164,14 @@ export async function startYagura(
     sink: queue,
     metrics,
     tenants,
+    knownTenants: () => directory.ids,
+    onTenantsChanged: reloadTenants,
+    access: { ...access, sessions },
     config: {
       bodyLimitBytes: config.server.bodyLimitBytes,
       minFreeBytes: config.store.retention.minFreeBytes,
       http: config.inputs.http,
+      auth: config.auth,
     },
     queueStats: () => ({ depth: queue.depth, capacity: queue.capacity }),
     logger,
@@ -113,6 +186,7 @@ export async function startYagura(
     queue.close();
     await pipeline.drain();
     await store.close();
+    await access.close();
     throw error;
   }
   retention.start();
@@ -133,6 +207,7 @@ export async function startYagura(
       await app.close();
       const { lost } = await pipeline.drain(config.queue.drainTimeoutSeconds * 1000);
       await store.close();
+      await access.close();
       if (lost > 0) {
         logger.error(
           { lost },

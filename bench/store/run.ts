@@ -10,6 +10,7 @@ import { DEFAULT_TUNING, type WriterTuning } from '../../src/store/embedded/sche
 import { startWorker } from '../../src/store/embedded/worker-loader.js';
 import { WriterClient } from '../../src/store/embedded/writer-client.js';
 import { SqliteEventStore } from '../../src/store/embedded/sqlite-event-store.js';
+import { systemScope } from '../../src/store/tenant-scope.js';
 import { tenantId } from '../../src/core/ids.js';
 import { parseQuery } from '../../src/search/parser.js';
 import { loadCorpus, toEvent, type Corpus } from './corpus.js';
@@ -204,8 +205,12 @@ async function reads(c: Corpus): Promise<void> {
   for (const b of batches(all, BATCH)) await store.append(b);
   await new Promise((r) => setTimeout(r, 3000)); // let the writer merge segments and checkpoint
   const times = all.map((e) => e.time).sort((a, b) => a - b);
-  const scope = { tenants: [tenantId('acme')], from: times[0] ?? 0, to: (times[times.length - 1] ?? 0) + 1 };
-  const two = { ...scope, tenants: [tenantId('acme'), tenantId('globex')] };
+  const scope = {
+    tenants: systemScope([tenantId('acme')]),
+    from: times[0] ?? 0,
+    to: (times[times.length - 1] ?? 0) + 1,
+  };
+  const two = { ...scope, tenants: systemScope([tenantId('acme'), tenantId('globex')]) };
   const cases: [string, () => Promise<unknown>][] = [
     ['newest 100, no query', () => store.search({ ...scope, query: parseQuery(''), limit: 100 })],
     ['newest 100, two tenants', () => store.search({ ...two, query: parseQuery(''), limit: 100 })],

@@ -1,6 +1,7 @@
 // The one table of permissions and the roles that hold them, and the checks every service makes first.
 import { YaguraError } from '../core/errors.js';
 import type { TenantId } from '../core/ids.js';
+import { grantedScope, type TenantScope } from '../store/tenant-scope.js';
 import type { Actor, Role } from './actor.js';
 
 export interface PermissionSpec {
@@ -134,7 +135,7 @@ export function tenantScope(
   actor: Actor,
   requested: readonly string[] | undefined,
   known: readonly TenantId[],
-): TenantId[] {
+): TenantScope {
   const allowed = actor.tenants === 'all' ? known : known.filter((t) => actor.tenants.includes(t));
   const wanted =
     requested && requested.length > 0 ? allowed.filter((t) => requested.includes(t)) : [...allowed];
@@ -147,5 +148,5 @@ export function tenantScope(
       requested && requested.length > 0 ? { tenants: [...requested] } : {},
     );
   }
-  return wanted;
+  return grantedScope(wanted);
 }

@@ -4,6 +4,7 @@ import { YaguraError } from '../core/errors.js';
 import { isTenantId, type TenantId } from '../core/ids.js';
 import { parseCidr } from '../search/cidr.js';
 import type { StateDb } from '../state/database.js';
+import type { TenantScope } from '../store/tenant-scope.js';
 import type { Actor } from './actor.js';
 import { tenantScope } from './permissions.js';
 import { isUniqueViolation, isoNow, permit, type AccessDeps } from './service-support.js';
@@ -123,7 +124,7 @@ export class TenantService {
    * The concrete tenants a read by `actor` covers: existing tenants narrowed to the actor's and to `requested`.
    * Never "all", never empty (FORBIDDEN instead).
    */
-  async scope(actor: Actor, requested?: readonly string[]): Promise<TenantId[]> {
+  async scope(actor: Actor, requested?: readonly string[]): Promise<TenantScope> {
     const known = await this.deps.db.selectFrom('tenants').select('id').orderBy('id').execute();
     return tenantScope(
       actor,

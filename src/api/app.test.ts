@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { httpInputConfigSchema } from '../inputs/http/config.js';
-import { testApp } from './test-support.js';
+import { asAdmin, testApp } from './test-support.js';
 
 const http = httpInputConfigSchema.parse({
   hec: { tokens: [{ token: 'hec-token-0123456789abcdef', tenant: 'acme' }] },
@@ -17,7 +17,7 @@ describe('the error format', () => {
   });
 
   it('answers malformed and empty JSON with 400 BODY_INVALID_JSON', async () => {
-    const headers = { 'content-type': 'application/json' };
+    const headers = { 'content-type': 'application/json', ...asAdmin };
     const bad = await app.inject({
       method: 'POST',
       url: '/api/events/search',
@@ -33,7 +33,7 @@ describe('the error format', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/events/search',
-      headers: { 'content-type': 'text/csv' },
+      headers: { 'content-type': 'text/csv', ...asAdmin },
       payload: 'a,b',
     });
     expect([res.statusCode, res.json().error.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
@@ -43,6 +43,7 @@ describe('the error format', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/events/search',
+      headers: asAdmin,
       payload: { query: 'x'.repeat(5000) },
     });
     expect([res.statusCode, res.json().error.code]).toEqual([413, 'BODY_TOO_LARGE']);

@@ -4,13 +4,23 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { YaguraError } from '../core/errors.js';
 import { httpInputConfigSchema } from '../inputs/http/config.js';
+import { IdempotencyStore } from '../access/idempotency.js';
+import { authSchema } from '../config/schema.js';
+import { installAuthentication } from './auth/authenticate.js';
+import { installIdempotency } from './auth/idempotency-hook.js';
+import { SlidingWindowLimiter } from './auth/rate-limit.js';
 import type { AppDeps, RouteDeps } from './deps.js';
 import { installErrorHandling } from './errors.js';
 import { swaggerOptions } from './openapi.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
 import { eventRoutes } from './routes/events.js';
 import { hecRoutes } from './routes/hec.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
+import { tenantRoutes } from './routes/tenants.js';
+import { tokenRoutes } from './routes/tokens.js';
+import { userRoutes } from './routes/users.js';
 import { packageVersion } from './version.js';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
@@ -19,11 +29,26 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   if (deps.tenants.length === 0)
     throw new YaguraError('CONFIG_INVALID', 'At least one tenant must be configured');
   const now = deps.now ?? Date.now;
+  const auth = authSchema.parse(deps.config.auth ?? {});
+  const windowMs = auth.loginWindowSeconds * 1000;
+  const initialTenants = [...deps.tenants];
   const routeDeps: RouteDeps = {
     store: deps.store,
     sink: deps.sink,
     metrics: deps.metrics,
     tenants: deps.tenants,
+    knownTenants: deps.knownTenants ?? (() => initialTenants),
+    onTenantsChanged: async () => {
+      await deps.onTenantsChanged?.();
+    },
+    // Replaced by the resolved services while the app boots (below), before any request is answered.
+    access: undefined as unknown as RouteDeps['access'],
+    auth,
+    idempotency: new IdempotencyStore({ clock: now }),
+    loginLimits: {
+      byAddress: new SlidingWindowLimiter(auth.loginAttemptsPerAddress, windowMs),
+      byUser: new SlidingWindowLimiter(auth.loginAttemptsPerUser, windowMs),
+    },
     now,
     version: deps.config.version ?? packageVersion(),
     bodyLimitBytes: deps.config.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
@@ -47,19 +72,32 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  app.register(async () => {
+    routeDeps.access = await deps.access;
+  });
+  installAuthentication(app, routeDeps);
+  installIdempotency(app, routeDeps);
 
   app.register(fastifySwagger, swaggerOptions(routeDeps.version));
   // Registered in a plugin so it comes after the swagger plugin and is part of the document it serves.
   app.register(async (scope) => {
     scope.get(
       '/api/openapi.json',
-      { schema: { summary: 'This OpenAPI document', tags: ['operations'] } },
+      {
+        config: { public: true },
+        schema: { summary: 'This OpenAPI document', tags: ['operations'], security: [] },
+      },
       async () => app.swagger(),
     );
   });
 
   app.register(healthRoutes, routeDeps);
+  app.register(authRoutes, routeDeps);
   app.register(eventRoutes, routeDeps);
+  app.register(tenantRoutes, routeDeps);
+  app.register(userRoutes, routeDeps);
+  app.register(tokenRoutes, routeDeps);
+  app.register(auditRoutes, routeDeps);
   if (routeDeps.http.enabled) app.register(ingestRoutes, routeDeps);
   if (routeDeps.http.hec.enabled) app.register(hecRoutes, routeDeps);
   return app;

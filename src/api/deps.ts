@@ -1,10 +1,18 @@
 // What the API app is built from: the services its routes call and the configuration they read.
 import type { FastifyBaseLogger } from 'fastify';
+import type { SessionService } from '../access/session-service.js';
+import type { TenantService } from '../access/tenant-service.js';
+import type { TokenService } from '../access/token-service.js';
+import type { UserService } from '../access/user-service.js';
+import type { IdempotencyStore } from '../access/idempotency.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { AuthConfig } from '../config/schema.js';
 import type { TenantId } from '../core/ids.js';
 import type { IngestSink } from '../core/raw-message.js';
 import type { HttpInputConfig } from '../inputs/http/config.js';
 import type { EventStore } from '../store/event-store.js';
 import type { QueueStats, YaguraMetrics } from '../telemetry/metrics.js';
+import type { SlidingWindowLimiter } from './auth/rate-limit.js';
 
 export interface AppConfig {
   /** Reported by /api/health and in the OpenAPI document; defaults to package.json's. */
@@ -15,6 +23,17 @@ export interface AppConfig {
   minFreeBytes?: number;
   /** The HTTP ingest input (`inputs.http`); defaults apply when absent. */
   http?: HttpInputConfig;
+  /** Sign-in limits and session lifetimes (`auth`); defaults apply when absent. */
+  auth?: Partial<AuthConfig>;
+}
+
+/** The access services the routes call; each checks permissions itself. */
+export interface ApiAccess {
+  audit: AuditLog;
+  tenants: TenantService;
+  users: UserService;
+  tokens: TokenService;
+  sessions: SessionService;
 }
 
 export interface AppDeps {
@@ -22,8 +41,17 @@ export interface AppDeps {
   sink: IngestSink;
   metrics: YaguraMetrics;
   config: AppConfig;
-  /** Configured tenants, in order; the first is the default ingest tenant unless `http.defaultTenant` says otherwise. */
+  /** The access services over the state database (or a promise of them, awaited while the app boots). */
+  access: ApiAccess | Promise<ApiAccess>;
+  /**
+   * Tenants that exist when the app is built, in order; the first is the default ingest tenant unless
+   * `http.defaultTenant` says otherwise, and ingest tokens are checked against them.
+   */
   tenants: readonly TenantId[];
+  /** Tenants that exist now (the state database's); defaults to `tenants`. */
+  knownTenants?: () => readonly TenantId[];
+  /** Called after a tenant is created or changed through the API, so the caller can reload what it derives. */
+  onTenantsChanged?: () => Promise<void> | void;
   /** Clock for time expressions and receipt times (tests pin it). */
   now?: () => number;
   /** Queue depth and capacity for /api/health. */
@@ -33,8 +61,20 @@ export interface AppDeps {
 }
 
 /** The deps after defaults, as routes receive them. */
-export interface RouteDeps extends Required<Omit<AppDeps, 'queueStats' | 'logger' | 'config'>> {
+export interface RouteDeps {
+  store: EventStore;
+  sink: IngestSink;
+  metrics: YaguraMetrics;
+  tenants: readonly TenantId[];
+  knownTenants: () => readonly TenantId[];
+  onTenantsChanged: () => Promise<void>;
+  now: () => number;
   queueStats?: () => QueueStats;
+  /** Set while the app boots, before any route answers. */
+  access: ApiAccess;
+  auth: AuthConfig;
+  idempotency: IdempotencyStore;
+  loginLimits: { byAddress: SlidingWindowLimiter; byUser: SlidingWindowLimiter };
   version: string;
   bodyLimitBytes: number;
   minFreeBytes: number;

@@ -92,6 +92,29 @@ export function toYaguraError(err: unknown): YaguraError {
   );
 }
 
+/**
+ * A permission denial names the permission but not the tenant asked for: an API caller learns nothing of
+ * tenants outside their own from a refusal (the audit log keeps the full entry).
+ */
+export function withoutForeignTenant(error: YaguraError): YaguraError {
+  if (
+    error.code !== 'FORBIDDEN' ||
+    !error.details ||
+    !('tenant' in error.details || 'tenants' in error.details)
+  ) {
+    return error;
+  }
+  const { tenant: _tenant, tenants: _tenants, ...rest } = error.details;
+  const permission = typeof rest.permission === 'string' ? rest.permission : undefined;
+  return new YaguraError(
+    'FORBIDDEN',
+    permission
+      ? `Not permitted: ${permission} is not granted in the requested tenant`
+      : 'Not permitted: the request names a tenant that is not open to you',
+    rest,
+  );
+}
+
 export function errorBody(error: YaguraError): ErrorResponse {
   return { error: error.toJSON() };
 }
@@ -103,7 +126,13 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (error.code === 'INTERNAL') request.log.error({ err }, 'A request failed with an unexpected error.');
     if (error.status === 413 || error.code === 'BODY_INVALID_ENCODING') reply.header('connection', 'close');
     if (error.status === 503) reply.header('retry-after', '1');
-    return reply.code(error.status).type('application/json; charset=utf-8').send(errorBody(error));
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number')
+      reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
+    return reply
+      .code(error.status)
+      .type('application/json; charset=utf-8')
+      .send(errorBody(withoutForeignTenant(error)));
   });
   app.setNotFoundHandler((request, reply) => {
     const error = new YaguraError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);

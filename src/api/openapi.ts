@@ -5,6 +5,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 import { tenantId } from '../core/ids.js';
 import type { IngestSink } from '../core/raw-message.js';
 import type { EventStore } from '../store/event-store.js';
+import type { ApiAccess } from './deps.js';
 import { createMetrics } from '../telemetry/metrics.js';
 
 declare module 'fastify' {
@@ -34,8 +35,31 @@ export function swaggerOptions(version: string): FastifyDynamicSwaggerOptions {
         version,
         license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
+      components: {
+        securitySchemes: {
+          bearerToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A personal API token, `ygr_...` (yagura token create, or POST /api/tokens).',
+          },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'yagura_session',
+            description:
+              'The session cookie from POST /api/auth/login; state changes also need the X-CSRF-Token header.',
+          },
+        },
+      },
+      // Every route needs one of these unless it says otherwise (health, metrics, sign-in, ingest, HEC).
+      security: [{ bearerToken: [] }, { sessionCookie: [] }],
       tags: [
+        { name: 'auth', description: 'Sign in and out; who the caller is.' },
         { name: 'events', description: 'Search and aggregate stored events.' },
+        { name: 'tenants', description: 'Tenants and their settings.' },
+        { name: 'users', description: 'User accounts, roles and tenant assignments.' },
+        { name: 'tokens', description: 'Personal API tokens.' },
+        { name: 'audit', description: 'The hash-chained audit log.' },
         { name: 'ingest', description: 'Send events over HTTP.' },
         { name: 'hec', description: 'Splunk HTTP Event Collector compatible endpoints.' },
         { name: 'operations', description: 'Health, metrics and this document.' },
@@ -70,7 +94,10 @@ export async function renderOpenApi(version?: string): Promise<string> {
     onDrain: () => () => {},
     dropped: () => {},
   };
+  // Awaiting it looks up `then`; anything else is a route being called, which never happens here.
+  const access = new Proxy({}, { get: (_t, key) => (key === 'then' ? undefined : unused()) }) as ApiAccess;
   const app = buildApp({
+    access,
     store,
     sink,
     metrics: createMetrics(),

@@ -1,28 +1,51 @@
-// Which tenants a request may read: the one seam where authentication will plug in.
+// Which tenants a request reads: the caller's permission, then tenantScope() over the tenants that exist.
 import type { FastifyRequest } from 'fastify';
+import { tenantScope, type Permission } from '../access/permissions.js';
+import { permit } from '../access/service-support.js';
 import { YaguraError } from '../core/errors.js';
-import type { TenantId } from '../core/ids.js';
+import type { TenantScope } from '../store/tenant-scope.js';
+import { actorOf } from './auth/authenticate.js';
+import type { RouteDeps } from './deps.js';
 
 /**
- * The tenants a request reads. Today every caller may read every configured tenant; a request naming tenants is
- * narrowed to them, and naming one that is not configured is TENANT_UNKNOWN. When authentication arrives, the
- * caller's grants replace `configured` here, and nowhere else.
+ * The tenants a request may read with `permission`: every tenant open to the caller, or the ones named. Naming
+ * a tenant outside the caller's tenants is FORBIDDEN with one message whether or not that tenant exists (admins,
+ * who may know every tenant, get TENANT_UNKNOWN for a name that does not exist).
  */
-export function resolveScope(
-  _request: FastifyRequest,
+export async function readScope(
+  request: FastifyRequest,
+  deps: RouteDeps,
+  permission: Permission,
+  action: string,
   requested: readonly string[] | undefined,
-  configured: readonly TenantId[],
-): TenantId[] {
-  if (!requested || requested.length === 0) return [...configured];
-  const out: TenantId[] = [];
-  for (const name of requested) {
-    const tenant = configured.find((t) => t === name);
-    if (!tenant) {
-      throw new YaguraError('TENANT_UNKNOWN', `Tenant "${name}" is not configured`, {
-        location: { key: 'tenants' },
+): Promise<TenantScope> {
+  const actor = actorOf(request);
+  await permit(deps.access.audit, actor, permission, { action });
+  const known = deps.knownTenants();
+  if (requested && requested.length > 0) {
+    const allowed = actor.tenants === 'all' ? known : known.filter((t) => actor.tenants.includes(t));
+    const outside = requested.filter((t) => !(allowed as readonly string[]).includes(t));
+    if (outside.length > 0) {
+      if (actor.tenants === 'all') {
+        throw new YaguraError('TENANT_UNKNOWN', `No such tenant: ${outside.join(', ')}`, {
+          location: { key: 'tenants' },
+        });
+      }
+      // Recorded without a tenant and with the names asked for: only admins read installation-wide entries.
+      await deps.access.audit.record({
+        actor,
+        action,
+        outcome: 'denied',
+        details: { permission, requested: [...requested], reason: 'tenant outside the caller scope' },
       });
+      throw new YaguraError(
+        'FORBIDDEN',
+        'Not permitted: the request names a tenant that is not open to you',
+        {
+          location: { key: 'tenants' },
+        },
+      );
     }
-    if (!out.includes(tenant)) out.push(tenant);
   }
-  return out;
+  return tenantScope(actor, requested, known);
 }

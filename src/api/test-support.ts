@@ -13,9 +13,18 @@ import type {
   StoreStats,
 } from '../store/event-store.js';
 import type { QueryNode } from '../search/ast.js';
+import { createHash } from 'node:crypto';
+import { cliActor } from '../access/actor.js';
+import { SessionService, type SessionOptions } from '../access/session-service.js';
+import { TEST_HASH_COST } from '../access/test-support.js';
+import { TenantService } from '../access/tenant-service.js';
+import { TokenService } from '../access/token-service.js';
+import { UserService, type UserServiceOptions } from '../access/user-service.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { openStateDb, type StateDb } from '../state/database.js';
 import { createMetrics, type YaguraMetrics } from '../telemetry/metrics.js';
 import { buildApp } from './app.js';
-import type { AppDeps } from './deps.js';
+import type { ApiAccess, AppDeps } from './deps.js';
 
 /** A sink holding messages in an array; full at `capacity`, like the real queue's high-water mark. */
 export class ArraySink implements IngestSink {
@@ -119,6 +128,67 @@ export function testEvent(tenant: string, time: number, fields: Event['fields'],
 
 export const TENANTS: TenantId[] = [tenantId('acme'), tenantId('globex')];
 
+/** A fixed admin API token the test access layer stores, so tests can call the API without signing in. */
+export const ADMIN_TOKEN = `ygr_${'0'.repeat(15)}1_${'A'.repeat(43)}`;
+export const asAdmin = { authorization: `Bearer ${ADMIN_TOKEN}` } as const;
+
+export interface TestAccess {
+  access: ApiAccess;
+  db: StateDb;
+  /** The services' clock; tests move `clock.now`. */
+  clock: { now: number };
+  close(): Promise<void>;
+}
+
+export interface TestAccessOptions {
+  /** The state database folder; in memory by default. */
+  dataDir?: string;
+  tenants?: readonly TenantId[];
+  users?: UserServiceOptions;
+  sessions?: SessionOptions;
+  /** Start of the services' clock (default: the real time). */
+  now?: number;
+}
+
+/** Real access services over a state database, with the tenants created and an admin holding ADMIN_TOKEN. */
+export async function testAccess(options: TestAccessOptions = {}): Promise<TestAccess> {
+  const db = await openStateDb({ dataDir: options.dataDir ?? ':memory:' });
+  const clock = { now: options.now ?? Date.now() };
+  const audit = new AuditLog(db, { now: () => clock.now });
+  const deps = { db, audit, clock: () => clock.now };
+  const access: ApiAccess = {
+    audit,
+    tenants: new TenantService(deps),
+    users: new UserService(deps, { hashCost: TEST_HASH_COST, ...options.users }),
+    tokens: new TokenService(deps),
+    sessions: new SessionService(deps, options.sessions),
+  };
+  const cli = cliActor();
+  for (const id of options.tenants ?? TENANTS) await access.tenants.create(cli, { id, name: id });
+  const admin = await access.users.create(cli, {
+    username: 'admin',
+    role: 'admin',
+    password: 'plum-kettle-harbour-42',
+  });
+  const [, tokenId, secretPart] = ADMIN_TOKEN.split('_') as [string, string, string];
+  await db
+    .insertInto('api_tokens')
+    .values({
+      id: tokenId,
+      user_id: admin.id,
+      name: 'test admin',
+      token_hash: createHash('sha256').update(secretPart).digest('hex'),
+      prefix: ADMIN_TOKEN.slice(0, 25),
+      scopes: null,
+      expires_at: null,
+      revoked_at: null,
+      last_used_at: null,
+      created_at: new Date(clock.now).toISOString(),
+    })
+    .execute();
+  return { access, db, clock, close: () => db.destroy() };
+}
+
 export function testApp(overrides: Partial<AppDeps> = {}): {
   app: ReturnType<typeof buildApp>;
   sink: ArraySink;
@@ -128,6 +198,13 @@ export function testApp(overrides: Partial<AppDeps> = {}): {
   const sink = overrides.sink instanceof ArraySink ? overrides.sink : new ArraySink();
   const store = overrides.store instanceof MemoryEventStore ? overrides.store : new MemoryEventStore();
   const metrics = overrides.metrics ?? createMetrics();
-  const app = buildApp({ store, sink, metrics, tenants: TENANTS, config: {}, ...overrides });
+  const tenants = overrides.tenants ?? TENANTS;
+  let opened: Promise<TestAccess> | undefined;
+  const access = overrides.access ?? (opened = testAccess({ tenants })).then((t) => t.access);
+  const app = buildApp({ store, sink, metrics, tenants, config: {}, access, ...overrides });
+  if (opened) {
+    const pending = opened;
+    app.addHook('onClose', async () => (await pending).close());
+  }
   return { app, sink, store, metrics };
 }

@@ -4,6 +4,11 @@ import { YaguraError } from '../core/errors.js';
 import { parseQuery } from '../search/parser.js';
 import { parseTimeExpression } from '../search/time-expression.js';
 import { SqliteEventStore } from '../store/embedded/sqlite-event-store.js';
+import { systemScope } from '../store/tenant-scope.js';
+import { cliActor } from '../access/actor.js';
+import { openAccess } from '../access/open.js';
+import type { YaguraConfig } from '../config/index.js';
+import type { TenantId } from '../core/ids.js';
 import { collect, configFor, tenantsFor } from './context.js';
 import { csvHeader, defaultColumns, toCsvRow, toJsonLine, toTable, type OutputFormat } from './output.js';
 
@@ -61,9 +66,11 @@ export function registerSearch(program: Command): void {
         .split(',')
         .map((c) => c.trim())
         .filter(Boolean);
+      const tenants = await knownTenants(config, options.tenant);
       const store = new SqliteEventStore({ dataDir: config.dataDir, minFreeBytes: 0 });
       try {
-        const scope = { tenants: tenantsFor(config, options.tenant), from, to };
+        // The local command line owns the data folder, so it reads as the installation itself.
+        const scope = { tenants: systemScope(tenants), from, to };
         let printed = 0;
         let cursor: string | undefined;
         const tableRows = [];
@@ -94,4 +101,27 @@ export function registerSearch(program: Command): void {
         await store.close();
       }
     });
+}
+
+/**
+ * The tenants named with --tenant (all when none): those of the state database, where the API and
+ * `yagura tenant add` create them, and those of the configuration file, which the server creates at start.
+ */
+async function knownTenants(config: YaguraConfig, named: string[] | undefined): Promise<TenantId[]> {
+  const access = await openAccess(config.dataDir);
+  let stored: TenantId[];
+  try {
+    stored = (await access.tenants.list(cliActor())).map((t) => t.id);
+  } finally {
+    await access.close();
+  }
+  const fromConfig = tenantsFor(config, undefined);
+  const known = [...new Set([...stored, ...fromConfig])];
+  if (!named || named.length === 0) return known;
+  for (const t of named) {
+    if (!(known as string[]).includes(t)) {
+      throw new YaguraError('TENANT_UNKNOWN', `No tenant "${t}" (known: ${known.join(', ')})`);
+    }
+  }
+  return named as TenantId[];
 }

@@ -44,6 +44,56 @@ const serverSchema = z
   })
   .strict();
 
+export const authSchema = z
+  .object({
+    sessionIdleMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .default(480)
+      .describe('A browser session unused this many minutes ends (default 8 hours).'),
+    sessionMaxHours: z
+      .number()
+      .int()
+      .min(1)
+      .default(24)
+      .describe('A browser session ends this many hours after sign-in, however busy.'),
+    loginWindowSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .default(60)
+      .describe('The sliding window the sign-in rate limits count over.'),
+    loginAttemptsPerAddress: z
+      .number()
+      .int()
+      .min(1)
+      .default(10)
+      .describe('Sign-in attempts one source address may make per window; more get 429.'),
+    loginAttemptsPerUser: z
+      .number()
+      .int()
+      .min(1)
+      .default(10)
+      .describe('Sign-in attempts for one user name per window, from anywhere; more get 429.'),
+    maxFailedLogins: z
+      .number()
+      .int()
+      .min(1)
+      .default(5)
+      .describe('Wrong passwords in a row that lock an account.'),
+    lockoutMinutes: z.number().int().min(1).default(15).describe('How long a locked account stays locked.'),
+    metricsFromAnyAddress: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Serve GET /metrics (no sign-in, no tenant data) to any address; by default only to loopback callers.',
+      ),
+  })
+  .strict();
+
+export type AuthConfig = z.infer<typeof authSchema>;
+
 const queueSchema = z
   .object({
     capacity: z
@@ -126,6 +176,7 @@ export function buildConfigSchema<I extends z.ZodTypeAny>(inputs: I) {
     .object({
       dataDir: z.string().min(1).default('./data').describe('Folder for the embedded store and state.'),
       server: serverSchema.prefault({}),
+      auth: authSchema.prefault({}),
       tenants: z
         .array(tenantSchema)
         .min(1)

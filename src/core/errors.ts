@@ -64,6 +64,15 @@ export const errorCatalogue = {
     status: 403,
     description: "The caller's role or tenants do not permit this action.",
   },
+  CSRF_INVALID: {
+    status: 403,
+    description:
+      'A state-changing request signed in by session cookie lacks the X-CSRF-Token header of its session.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    description: 'Too many sign-in attempts from this address or for this user; retry after Retry-After.',
+  },
   ACCOUNT_LOCKED: {
     status: 429,
     description: 'Too many failed sign-ins; the account is locked for a while (see Retry-After).',

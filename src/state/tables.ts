@@ -1,5 +1,6 @@
 // The state database's tables, as Kysely sees them: each area declares its own and they are joined here.
 import type { AccessTables } from '../access/tables.js';
 import type { AuditTables } from '../audit/tables.js';
+import type { SessionTables } from '../access/session-service.js';
 
-export type StateTables = AccessTables & AuditTables;
+export type StateTables = AccessTables & AuditTables & SessionTables;

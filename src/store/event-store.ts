@@ -1,12 +1,14 @@
 // The event store boundary: the embedded SQLite store and (later) ClickHouse implement it alike.
 import type { Event } from '../core/event.js';
-import type { TenantId } from '../core/ids.js';
 import type { QueryNode } from '../search/ast.js';
+import type { TenantScope } from './tenant-scope.js';
+
+export { systemScope, type TenantScope } from './tenant-scope.js';
 
 /** Which events a caller may see and which time range it asks about. A query without a scope cannot be written. */
 export interface SearchScope {
-  /** Tenants the caller may read; never empty. */
-  tenants: readonly TenantId[];
+  /** Tenants the caller may read; never empty, and only `tenantScope()` or `systemScope()` make one. */
+  tenants: TenantScope;
   /** Inclusive lower bound, epoch ms. */
   from: number;
   /** Exclusive upper bound, epoch ms. */

@@ -176,7 +176,7 @@ describe('a running yagura serve', () => {
   it('answers bad API requests with a 4xx and a reason', async () => {
     const syntax = await fetch(`${server.url}/api/events/search`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...server.auth },
       body: JSON.stringify({ query: 'source.ip:(10.0.0.1' }),
     });
     expect(syntax.status).toBe(400);
@@ -187,7 +187,7 @@ describe('a running yagura serve', () => {
     expect(body.error.details?.location?.column).toBeGreaterThan(0);
     const badJson = await fetch(`${server.url}/api/events/search`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...server.auth },
       body: '{"query":',
     });
     expect(badJson.status).toBe(400);

@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { cliActor } from '../../src/access/actor.js';
+import { openAccess } from '../../src/access/open.js';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 export const cliPath = join(projectRoot, 'bin/yagura.js');
@@ -16,6 +18,10 @@ export interface ServerProcess {
   tcpPort: number;
   udpPort: number;
   logs: string[];
+  /** An admin's API token, created in the data folder before the server started. */
+  token: string;
+  /** `Authorization: Bearer <token>`, for fetch calls. */
+  auth: { authorization: string };
   /** Sends SIGTERM and resolves with the exit code once the drain finished. */
   stop(): Promise<number | null>;
   cleanup(): void;
@@ -28,6 +34,7 @@ export async function startServer(
   const dataDir = mkdtempSync(join(tmpdir(), 'yagura-e2e-'));
   const configPath = join(dataDir, 'yagura.yaml');
   writeFileSync(configPath, configYaml);
+  const token = await bootstrapAdmin(join(dataDir, 'data'));
   const child = spawn(process.execPath, [cliPath, 'serve', '--config', configPath], {
     env: {
       ...process.env,
@@ -65,6 +72,7 @@ export async function startServer(
     },
   );
   const port = (t: string) => ready.syslog.find((a) => a.transport === t)?.port ?? 0;
+  tokens.set(ready.url, token);
   return {
     child,
     dataDir: join(dataDir, 'data'),
@@ -73,6 +81,8 @@ export async function startServer(
     tcpPort: port('tcp'),
     udpPort: port('udp'),
     logs,
+    token,
+    auth: { authorization: `Bearer ${token}` },
     stop: () =>
       new Promise((resolveStop) => {
         if (child.exitCode !== null) return resolveStop(child.exitCode);
@@ -81,6 +91,34 @@ export async function startServer(
       }),
     cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
   };
+}
+
+export const E2E_ADMIN_PASSWORD = 'e2e-lantern-orchard-tide-7';
+
+/** Creates an admin and an API token for it in a data folder, as an operator would with `yagura user add`. */
+export async function bootstrapAdmin(dataDir: string): Promise<string> {
+  const access = await openAccess(dataDir);
+  try {
+    const cli = cliActor();
+    const admin = await access.users.create(cli, {
+      username: 'admin',
+      role: 'admin',
+      password: E2E_ADMIN_PASSWORD,
+    });
+    const { secret } = await access.tokens.create(cli, { userId: admin.id, name: 'e2e' });
+    return secret;
+  } finally {
+    await access.close();
+  }
+}
+
+// The admin token of each running server, by URL, so the helpers below can sign their requests.
+const tokens = new Map<string, string>();
+
+export function authHeaders(url: string): { authorization: string } {
+  const token = tokens.get(url);
+  if (!token) throw new Error(`no token for ${url}`);
+  return { authorization: `Bearer ${token}` };
 }
 
 export interface SearchResult {
@@ -101,7 +139,7 @@ export async function search(
 ): Promise<SearchResult> {
   const response = await fetch(`${url}/api/events/search`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...authHeaders(url) },
     body: JSON.stringify({ query, from: 'now-30d', to: 'now+1d', limit: 1000, ...extra }),
   });
   if (!response.ok) throw new Error(`search failed: ${response.status} ${await response.text()}`);

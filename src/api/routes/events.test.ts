@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventStore } from '../../store/event-store.js';
 import { SqliteEventStore } from '../../store/embedded/sqlite-event-store.js';
-import { MemoryEventStore, testApp, testEvent } from '../test-support.js';
+import { MemoryEventStore, asAdmin, testApp, testEvent } from '../test-support.js';
 
 const NOW = Date.parse('2025-11-28T12:00:00Z');
 const HOUR = 3_600_000;
@@ -39,9 +39,9 @@ describe.each(stores)('the event routes on %s', (_name, createStore) => {
   });
 
   const search = (body: unknown) =>
-    app.inject({ method: 'POST', url: '/api/events/search', payload: body as object });
+    app.inject({ method: 'POST', url: '/api/events/search', headers: asAdmin, payload: body as object });
   const aggregate = (body: unknown) =>
-    app.inject({ method: 'POST', url: '/api/events/aggregate', payload: body as object });
+    app.inject({ method: 'POST', url: '/api/events/aggregate', headers: asAdmin, payload: body as object });
 
   describe('POST /api/events/search', () => {
     it('finds events of every configured tenant over the last 24 hours by default, newest first', async () => {
@@ -130,6 +130,7 @@ describe.each(stores)('the event routes on %s', (_name, createStore) => {
   describe('GET /api/events/search', () => {
     it('takes the same request as query parameters, tenants comma-separated', async () => {
       const res = await app.inject({
+        headers: asAdmin,
         method: 'GET',
         url: '/api/events/search?query=event.action%3Alogin&from=now-24h&limit=3&tenants=acme,globex',
       });
@@ -139,7 +140,7 @@ describe.each(stores)('the event routes on %s', (_name, createStore) => {
     });
 
     it('validates the limit from the query string', async () => {
-      const res = await app.inject({ method: 'GET', url: '/api/events/search?limit=abc' });
+      const res = await app.inject({ method: 'GET', url: '/api/events/search?limit=abc', headers: asAdmin });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.details.location.key).toBe('query.limit');
     });

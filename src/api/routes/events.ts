@@ -9,7 +9,7 @@ import { parseQuery } from '../../search/parser.js';
 import type { Aggregation, SearchRequest } from '../../store/event-store.js';
 import type { RouteDeps } from '../deps.js';
 import { errorResponseSchema } from '../errors.js';
-import { resolveScope } from '../scope.js';
+import { readScope } from '../scope.js';
 import { fillHistogram, histogramInterval, resolveRange } from '../time-range.js';
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -136,7 +136,12 @@ const aggregateResponse = z.object({
   tookMs: z.number(),
 });
 
-const errors = { 400: errorResponseSchema, 500: errorResponseSchema };
+const errors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  500: errorResponseSchema,
+};
 
 // Search pages come from the store already in the Event shape; checking 10000 of them against the schema again
 // would cost three times the JSON encoding itself, so the schema only documents them.
@@ -157,16 +162,17 @@ function parseSearchQuery(text: string): QueryNode {
 }
 
 export const eventRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
-  const scopeOf = (
+  const scopeOf = async (
     request: FastifyRequest,
+    action: string,
     q: { from: string; to: string; tenants?: string[] | undefined },
   ) => ({
-    tenants: resolveScope(request, q.tenants, deps.tenants),
+    tenants: await readScope(request, deps, 'events:read', action, q.tenants),
     ...resolveRange(q.from, q.to, deps.now()),
   });
 
   const search = async (request: FastifyRequest, q: z.output<typeof searchBody>) => {
-    const scope = scopeOf(request, q);
+    const scope = await scopeOf(request, 'events.search', q);
     const req: SearchRequest = { ...scope, query: parseSearchQuery(q.query), limit: q.limit, order: q.order };
     if (q.cursor !== undefined) req.cursor = q.cursor;
     return deps.store.search(req);
@@ -219,7 +225,7 @@ export const eventRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) =
     },
     async (request) => {
       const q = request.body;
-      const scope = scopeOf(request, q);
+      const scope = await scopeOf(request, 'events.aggregate', q);
       const query = parseSearchQuery(q.query);
       if ('terms' in q.by) {
         const field = canonicalField(q.by.terms.field);

@@ -1,10 +1,16 @@
 // GET /api/health (is this node fit to take traffic) and GET /metrics (Prometheus text).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { YaguraError } from '../../core/errors.js';
 import { CONTENT_TYPE } from '../../telemetry/registry.js';
 import type { RouteDeps } from '../deps.js';
+import { markRoutesPublic } from '../auth/public.js';
 
 const STORE_CHECK_TIMEOUT_MS = 2_000;
+
+function isLoopback(address: string): boolean {
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
 
 const healthResponse = z.object({
   status: z
@@ -34,6 +40,8 @@ const healthResponse = z.object({
 type StoreHealth = z.infer<typeof healthResponse>['store'];
 
 export const healthRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  // Public: ingest and HEC check their own tokens; health and metrics carry no tenant data.
+  markRoutesPublic(app);
   const checkStore = async (): Promise<StoreHealth> => {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -98,7 +106,14 @@ export const healthRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
         },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
+      // Metrics hold counts per input, never tenant data; still, by default only the host itself may read them.
+      if (!deps.auth.metricsFromAnyAddress && !isLoopback(request.ip)) {
+        throw new YaguraError(
+          'FORBIDDEN',
+          'Metrics are served to loopback callers only (auth.metricsFromAnyAddress)',
+        );
+      }
       const text = await deps.metrics.render();
       // The text goes out as it is, not through the JSON serializer of the response schema.
       return reply

@@ -17,6 +17,7 @@ import { TokenTable, tokenFromAuthorization, type TokenGrant } from '../../input
 import type { RouteDeps } from '../deps.js';
 import { toYaguraError } from '../errors.js';
 import { acceptRawBodies, bodyBytes } from '../raw-body.js';
+import { markRoutesPublic } from '../auth/public.js';
 
 export const INPUT = 'hec';
 
@@ -85,6 +86,8 @@ function answerFor(err: unknown): { answer: HecAnswer; invalidEventNumber?: numb
 }
 
 export const hecRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  // Public to user authentication: these routes check their own ingest tokens.
+  markRoutesPublic(app);
   const { sink } = deps;
   const tokens = new TokenTable(deps.http.hec.tokens, deps.tenants, 'inputs.http.hec.tokens');
   const grantOf = new WeakMap<FastifyRequest, TokenGrant>();

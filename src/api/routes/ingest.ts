@@ -10,6 +10,7 @@ import { TokenTable, tokenFromAuthorization } from '../../inputs/http/tokens.js'
 import type { RouteDeps } from '../deps.js';
 import { errorResponseSchema } from '../errors.js';
 import { acceptRawBodies, bodyBytes } from '../raw-body.js';
+import { markRoutesPublic } from '../auth/public.js';
 
 export const INPUT = 'http';
 
@@ -63,6 +64,8 @@ function ingestTenant(request: FastifyRequest, tokens: TokenTable, defaultTenant
 }
 
 export const ingestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  // Public to user authentication: these routes check their own ingest tokens.
+  markRoutesPublic(app);
   const { sink, http } = deps;
   const tokens = new TokenTable(http.tokens, deps.tenants, 'inputs.http.tokens');
   const defaultTenant = tenantId(http.defaultTenant ?? deps.tenants[0] ?? 'default');

@@ -2,8 +2,10 @@
 import type { Migration } from 'kysely';
 import { accessMigration } from '../../access/migration.js';
 import { auditMigration } from '../../audit/migration.js';
+import { sessionsMigration } from './0003_sessions.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_access': accessMigration,
   '0002_audit': auditMigration,
+  '0003_sessions': sessionsMigration,
 };

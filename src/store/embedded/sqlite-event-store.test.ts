@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { parseQuery } from '../../search/parser.js';
 import { acme, DAY0, makeEvent, runEventStoreContract, series } from '../event-store.contract.js';
+import { systemScope } from '../tenant-scope.js';
 import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store.js';
 
 const root = mkdtempSync(join(tmpdir(), 'yagura-store-'));
@@ -18,7 +19,12 @@ runEventStoreContract({
 });
 
 const DAY = 86_400_000;
-const everything = { tenants: [acme], from: DAY0 - 30 * DAY, to: DAY0 + 30 * DAY, query: parseQuery('') };
+const everything = {
+  tenants: systemScope([acme]),
+  from: DAY0 - 30 * DAY,
+  to: DAY0 + 30 * DAY,
+  query: parseQuery(''),
+};
 
 describe('SqliteEventStore', () => {
   const open: SqliteEventStore[] = [];

@@ -13,6 +13,7 @@ import type {
   SearchScope,
   StoreStats,
 } from '../event-store.js';
+import { splitScope } from '../tenant-scope.js';
 import { DiskReserve, freeBytes } from './disk-space.js';
 import { DAY_MS, dayBytes, dayStart, daysInRange, listDays } from './layout.js';
 import {
@@ -208,7 +209,7 @@ export class SqliteEventStore implements EventStore {
     dir: 'ASC' | 'DESC',
     limit: number,
   ): StoredRow[] {
-    const groups = scope.tenants.length > 1 ? scope.tenants.map((t) => [t]) : [scope.tenants];
+    const groups = scope.tenants.length > 1 ? splitScope(scope.tenants) : [scope.tenants];
     const rows: StoredRow[] = [];
     for (const tenants of groups) {
       const where: Where = scopedWhere({ ...scope, tenants }, query);
