@@ -98,6 +98,8 @@ export async function startYagura(
   // Tenants changed through the API take effect here at once: search scope, time zones, syslog source ranges.
   const reloadTenants = async (): Promise<void> => {
     directory = await loadTenantDirectory(access);
+    // A disabled tenant's ingest tokens stop at once in this process (elsewhere within seconds).
+    await access.ingestTokens.refresh();
   };
   const sessions = new SessionService(
     { db: access.db, audit: access.audit },

@@ -32,4 +32,13 @@ export {
 } from './tenant-service.js';
 export { UserService, type CreateUserInput, type User, type UserServiceOptions } from './user-service.js';
 export { TokenService, type ApiToken, type CreateTokenInput } from './token-service.js';
+export {
+  INGEST_TOKEN_KINDS,
+  IngestTokenService,
+  type CreateIngestTokenInput,
+  type IngestToken,
+  type IngestTokenGrant,
+  type IngestTokenKind,
+  type IngestTokenServiceOptions,
+} from './ingest-token-service.js';
 export { renderRolesReference } from './roles-reference.js';

@@ -2,6 +2,7 @@
 // command line (and later the server) uses.
 import { AuditLog } from '../audit/index.js';
 import { openStateDb, type StateDb } from '../state/database.js';
+import { IngestTokenService } from './ingest-token-service.js';
 import { TenantService } from './tenant-service.js';
 import { TokenService } from './token-service.js';
 import { UserService, type UserServiceOptions } from './user-service.js';
@@ -12,6 +13,7 @@ export interface AccessServices {
   tenants: TenantService;
   users: UserService;
   tokens: TokenService;
+  ingestTokens: IngestTokenService;
   close(): Promise<void>;
 }
 
@@ -19,12 +21,17 @@ export async function openAccess(dataDir: string, options: UserServiceOptions = 
   const db = await openStateDb({ dataDir });
   const audit = new AuditLog(db);
   const deps = { db, audit };
+  const ingestTokens = new IngestTokenService(deps);
   return {
     db,
     audit,
     tenants: new TenantService(deps),
     users: new UserService(deps, options),
     tokens: new TokenService(deps),
-    close: () => db.destroy(),
+    ingestTokens,
+    close: async () => {
+      await ingestTokens.flush();
+      await db.destroy();
+    },
   };
 }

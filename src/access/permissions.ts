@@ -41,6 +41,11 @@ export const PERMISSIONS = {
     roles: ['admin'],
     description: "Create, list and revoke any user's API tokens.",
   },
+  'ingest-tokens:manage': {
+    scope: 'tenant',
+    roles: ['admin', 'soc_analyst'],
+    description: 'Create, list and revoke the ingest and HEC tokens that deliver events into a tenant.',
+  },
   'events:read': {
     scope: 'tenant',
     roles: ['admin', 'soc_analyst'],

@@ -54,10 +54,28 @@ export interface ApiTokensTable {
   created_at: string;
 }
 
+export interface IngestTokensTable {
+  id: string;
+  tenant_id: string;
+  kind: 'ingest' | 'hec';
+  name: string;
+  /** SHA-256 (hex) of the whole secret the sender presents; the secret itself is shown once and never stored. */
+  token_hash: string;
+  /** The first characters of the secret, enough to recognise it in a list. */
+  prefix: string;
+  /** Audit name of whoever created it (user name, "cli:root"). */
+  created_by: string;
+  created_at: string;
+  revoked_at: string | null;
+  /** Updated at most once a minute per token: ingest is a hot path. */
+  last_used_at: string | null;
+}
+
 export interface AccessTables {
   tenants: TenantsTable;
   tenant_sources: TenantSourcesTable;
   users: UsersTable;
   user_tenants: UserTenantsTable;
   api_tokens: ApiTokensTable;
+  ingest_tokens: IngestTokensTable;
 }

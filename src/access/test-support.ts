@@ -4,6 +4,7 @@ import type { AuditEntryInput, AuditRecorder } from '../audit/types.js';
 import type { TenantId } from '../core/ids.js';
 import { openStateDb, type StateDb } from '../state/database.js';
 import { cliActor, type Actor, type Role } from './actor.js';
+import { IngestTokenService } from './ingest-token-service.js';
 import type { PasswordHashCost } from './passwords.js';
 import { TenantService } from './tenant-service.js';
 import { TokenService } from './token-service.js';
@@ -30,6 +31,7 @@ export interface AccessFixture {
   tenants: TenantService;
   users: UserService;
   tokens: TokenService;
+  ingestTokens: IngestTokenService;
   cli: Actor;
   /** Creates a user with GOOD_PASSWORD and signs them in, returning the Actor. */
   signIn(username: string, role: Role, tenants?: string[]): Promise<Actor>;
@@ -50,6 +52,7 @@ export async function accessFixture(options: UserServiceOptions = {}): Promise<A
     tenants: new TenantService(deps),
     users,
     tokens: new TokenService(deps),
+    ingestTokens: new IngestTokenService(deps),
     cli,
     async signIn(username, role, tenants = []) {
       await users.create(cli, { username, role, tenants, password: GOOD_PASSWORD });

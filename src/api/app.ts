@@ -18,6 +18,7 @@ import { eventRoutes } from './routes/events.js';
 import { hecRoutes } from './routes/hec.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
+import { ingestTokenRoutes } from './routes/ingest-tokens.js';
 import { tenantRoutes } from './routes/tenants.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
@@ -97,6 +98,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.register(tenantRoutes, routeDeps);
   app.register(userRoutes, routeDeps);
   app.register(tokenRoutes, routeDeps);
+  app.register(ingestTokenRoutes, routeDeps);
   app.register(auditRoutes, routeDeps);
   if (routeDeps.http.enabled) app.register(ingestRoutes, routeDeps);
   if (routeDeps.http.hec.enabled) app.register(hecRoutes, routeDeps);

@@ -1,5 +1,6 @@
 // What the API app is built from: the services its routes call and the configuration they read.
 import type { FastifyBaseLogger } from 'fastify';
+import type { IngestTokenService } from '../access/ingest-token-service.js';
 import type { SessionService } from '../access/session-service.js';
 import type { TenantService } from '../access/tenant-service.js';
 import type { TokenService } from '../access/token-service.js';
@@ -33,6 +34,7 @@ export interface ApiAccess {
   tenants: TenantService;
   users: UserService;
   tokens: TokenService;
+  ingestTokens: IngestTokenService;
   sessions: SessionService;
 }
 

@@ -23,6 +23,7 @@ const NOW = Date.parse('2025-11-28T12:00:00Z');
 interface Ids {
   bUserId: string;
   bTokenId: string;
+  bIngestTokenId: string;
   bUsername: string;
 }
 
@@ -100,6 +101,16 @@ const RECIPES: Record<string, Recipe> = {
   'GET /api/tokens': (ids) => ({ method: 'GET', url: `/api/tokens?user=${ids.bUserId}` }),
   'POST /api/tokens': (ids) => ({ method: 'POST', url: '/api/tokens', payload: { userId: ids.bUserId } }),
   'DELETE /api/tokens/:id': (ids) => ({ method: 'DELETE', url: `/api/tokens/${ids.bTokenId}` }),
+  'GET /api/tenants/:id/ingest-tokens': () => ({ method: 'GET', url: `/api/tenants/${B}/ingest-tokens` }),
+  'POST /api/tenants/:id/ingest-tokens': () => ({
+    method: 'POST',
+    url: `/api/tenants/${B}/ingest-tokens`,
+    payload: { kind: 'hec', name: 'intruder' },
+  }),
+  'DELETE /api/ingest-tokens/:id': (ids) => ({
+    method: 'DELETE',
+    url: `/api/ingest-tokens/${ids.bIngestTokenId}`,
+  }),
   'GET /api/audit': () => ({ method: 'GET', url: `/api/audit?tenant=${B}` }),
 };
 
@@ -123,7 +134,7 @@ describe('tenant isolation over every API route', () => {
   let t: TestAccess;
   let app: ReturnType<typeof buildApp>;
   const routes: { method: string; url: string }[] = [];
-  const ids: Ids = { bUserId: '', bTokenId: '', bUsername: 'bravo-user-7731' };
+  const ids: Ids = { bUserId: '', bTokenId: '', bIngestTokenId: '', bUsername: 'bravo-user-7731' };
   const callers: Caller[] = [];
 
   beforeAll(async () => {
@@ -145,6 +156,9 @@ describe('tenant isolation over every API route', () => {
     ids.bUserId = bUser.id;
     ids.bTokenId = (await t.access.tokens.create(cli, { userId: bUser.id, name: B_MARK })).token.id;
     await t.access.users.authenticate(ids.bUsername, GOOD_PASSWORD, '198.51.100.9');
+    ids.bIngestTokenId = (
+      await t.access.ingestTokens.create(cli, { tenant: B, kind: 'ingest', name: B_MARK })
+    ).token.id;
 
     app = buildApp({
       store,
@@ -222,7 +236,7 @@ describe('tenant isolation over every API route', () => {
   });
 
   it("returns, counts and names nothing of tenant B to tenant A's users on any route", async () => {
-    const forbidden = [B, B_MARK, ids.bUsername, ids.bUserId, ids.bTokenId];
+    const forbidden = [B, B_MARK, ids.bUsername, ids.bUserId, ids.bTokenId, ids.bIngestTokenId];
     const ordered = [...routes].sort(
       (x, y) => Number(x.url === '/api/auth/logout') - Number(y.url === '/api/auth/logout'),
     );
@@ -251,6 +265,11 @@ describe('tenant isolation over every API route', () => {
       }
     }
     expect(calls).toBeGreaterThan(100);
+  });
+
+  it("leaves tenant B's ingest tokens as they were after the walk", async () => {
+    const tokens = await t.access.ingestTokens.list(cliActor(), { tenant: B });
+    expect(tokens.map((x) => [x.id, x.revokedAt])).toEqual([[ids.bIngestTokenId, null]]);
   });
 
   it("shows A's users A's own events and counts", async () => {

@@ -59,6 +59,7 @@ export function swaggerOptions(version: string): FastifyDynamicSwaggerOptions {
         { name: 'tenants', description: 'Tenants and their settings.' },
         { name: 'users', description: 'User accounts, roles and tenant assignments.' },
         { name: 'tokens', description: 'Personal API tokens.' },
+        { name: 'ingest-tokens', description: "Tenants' ingest and HEC tokens, for senders of events." },
         { name: 'audit', description: 'The hash-chained audit log.' },
         { name: 'ingest', description: 'Send events over HTTP.' },
         { name: 'hec', description: 'Splunk HTTP Event Collector compatible endpoints.' },

@@ -15,6 +15,7 @@ import type {
 import type { QueryNode } from '../search/ast.js';
 import { createHash } from 'node:crypto';
 import { cliActor } from '../access/actor.js';
+import { IngestTokenService } from '../access/ingest-token-service.js';
 import { SessionService, type SessionOptions } from '../access/session-service.js';
 import { TEST_HASH_COST } from '../access/test-support.js';
 import { TenantService } from '../access/tenant-service.js';
@@ -161,6 +162,7 @@ export async function testAccess(options: TestAccessOptions = {}): Promise<TestA
     tenants: new TenantService(deps),
     users: new UserService(deps, { hashCost: TEST_HASH_COST, ...options.users }),
     tokens: new TokenService(deps),
+    ingestTokens: new IngestTokenService(deps),
     sessions: new SessionService(deps, options.sessions),
   };
   const cli = cliActor();

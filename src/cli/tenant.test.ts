@@ -116,6 +116,65 @@ describe('the tenant, user and token commands', () => {
   });
 });
 
+describe('the tenant token commands', () => {
+  it('add, list and revoke ingest and HEC tokens that the services then honour', async () => {
+    await run('tenant', 'add', 'Acme', '--id', 'acme');
+    const ingest = (
+      await run('tenant', 'token', 'add', 'acme', '--kind', 'ingest', '--name', 'scripts')
+    ).trim();
+    const hec = (await run('tenant', 'token', 'add', 'acme', '--kind', 'hec', '--name', 'fluent-bit')).trim();
+    expect(ingest).toMatch(/^ygi_[A-Za-z0-9_-]{43}$/);
+    expect(hec).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+    const listed = await run('tenant', 'token', 'list', 'acme');
+    expect(listed.split('\n')[0]).toMatch(/^ID\s+KIND\s+NAME\s+PREFIX\s+STATE/);
+    expect(listed).toMatch(/it_[0-9a-f]{16}\s+ingest\s+scripts\s+ygi_\S+\s+active/);
+    expect(listed).not.toContain(ingest.slice(8));
+    const json = (await run('tenant', 'token', 'list', 'acme', '--json'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; kind: string; name: string });
+    const hecId = json.find((t) => t.kind === 'hec')!.id;
+
+    await run('tenant', 'token', 'revoke', hecId);
+    expect(await run('tenant', 'token', 'list', 'acme')).toMatch(
+      new RegExp(`${hecId}\\s+hec\\s+fluent-bit\\s+\\S+\\s+revoked`),
+    );
+    const access = await openAccess(join(dir, 'data'));
+    try {
+      expect(await access.ingestTokens.lookup('ingest', ingest)).toMatchObject({
+        tenant: 'acme',
+        name: 'scripts',
+      });
+      expect(await access.ingestTokens.lookup('hec', hec)).toBeUndefined();
+      const page = await access.audit.query({ tenants: 'all', limit: 50 });
+      expect(page.entries.map((e) => e.action).reverse()).toEqual([
+        'tenant.create',
+        'ingest-token.create',
+        'ingest-token.create',
+        'ingest-token.revoke',
+      ]);
+    } finally {
+      await access.close();
+    }
+  });
+
+  it('refuse an unknown kind, an unknown tenant and an unknown token id', async () => {
+    await run('tenant', 'add', 'Acme', '--id', 'acme');
+    await expect(run('tenant', 'token', 'add', 'acme', '--kind', 'syslog', '--name', 'x')).rejects.toThrow(
+      /--kind must be ingest or hec/,
+    );
+    await expect(run('tenant', 'token', 'add', 'nope', '--kind', 'hec', '--name', 'x')).rejects.toMatchObject(
+      {
+        code: 'NOT_FOUND',
+      },
+    );
+    await expect(run('tenant', 'token', 'revoke', 'it_0000000000000000')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+});
+
 describe('parseExpiry', () => {
   it('reads durations from now and ISO times', () => {
     const now = Date.parse('2025-04-01T00:00:00Z');

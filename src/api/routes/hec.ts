@@ -129,7 +129,7 @@ export const hecRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => 
       if (!header) return send(reply, hecAnswers.tokenRequired);
       const token = tokenFromAuthorization(header, 'Splunk');
       if (token === undefined) return send(reply, hecAnswers.invalidAuthorization);
-      const grant = tokens.lookup(token);
+      const grant = tokens.lookup(token) ?? (await deps.access.ingestTokens.lookup('hec', token));
       if (!grant) return send(reply, hecAnswers.invalidToken);
       if (!contentEncodingOf(request.headers['content-encoding']))
         return send(reply, hecAnswers.unsupportedEncoding);
@@ -168,7 +168,7 @@ export const hecRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => 
     const eventDoc = {
       summary: 'Send HEC events',
       description:
-        'Splunk HEC event endpoint: JSON envelopes `{time?, host?, source?, sourcetype?, index?, event, fields?}` one after another (newlines optional). `Authorization: Splunk <token>`. All or nothing: a bad envelope fails the request with its `invalid-event-number`.',
+        'Splunk HEC event endpoint: JSON envelopes `{time?, host?, source?, sourcetype?, index?, event, fields?}` one after another (newlines optional). `Authorization: Splunk <token>`: a token of `inputs.http.hec.tokens` or a hec token created with POST /api/tenants/{id}/ingest-tokens. All or nothing: a bad envelope fails the request with its `invalid-event-number`.',
       tags: ['hec'],
       querystring: metadataQuery,
       response: responses,

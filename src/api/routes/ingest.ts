@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { IngestTokenService } from '../../access/ingest-token-service.js';
 import { YaguraError } from '../../core/errors.js';
 import { tenantId, type TenantId } from '../../core/ids.js';
 import { contentEncodingOf } from '../../inputs/http/content-encoding.js';
@@ -47,20 +48,27 @@ const requestBodyDoc = {
   },
 };
 
-/** The tenant an ingest request writes to, from its bearer token (or the default tenant when no tokens are set). */
-function ingestTenant(request: FastifyRequest, tokens: TokenTable, defaultTenant: TenantId): TenantId {
-  if (tokens.size === 0) return defaultTenant;
+/**
+ * The tenant an ingest request writes to, from its bearer token: the configuration file's tokens first, then the
+ * tenants' tokens in the state database. While no ingest token exists in either, the default tenant.
+ */
+async function ingestTenant(
+  request: FastifyRequest,
+  tokens: TokenTable,
+  stored: IngestTokenService,
+  defaultTenant: TenantId,
+): Promise<TenantId> {
   const token = tokenFromAuthorization(request.headers.authorization, 'Bearer');
-  const grant = token === undefined ? undefined : tokens.lookup(token);
-  if (!grant) {
-    throw new YaguraError(
-      'INGEST_TOKEN_INVALID',
-      token === undefined
-        ? 'An ingest token is required: send "Authorization: Bearer <token>"'
-        : 'The ingest token is not valid',
-    );
-  }
-  return grant.tenant;
+  const grant =
+    token === undefined ? undefined : (tokens.lookup(token) ?? (await stored.lookup('ingest', token)));
+  if (grant) return grant.tenant;
+  if (tokens.size === 0 && !(await stored.anyOfKind('ingest'))) return defaultTenant;
+  throw new YaguraError(
+    'INGEST_TOKEN_INVALID',
+    token === undefined
+      ? 'An ingest token is required: send "Authorization: Bearer <token>"'
+      : 'The ingest token is not valid',
+  );
 }
 
 export const ingestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
@@ -84,7 +92,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
 
   // Everything that can refuse the request is checked before the body is read.
   app.addHook('onRequest', async (request) => {
-    tenantOf.set(request, ingestTenant(request, tokens, defaultTenant));
+    tenantOf.set(request, await ingestTenant(request, tokens, deps.access.ingestTokens, defaultTenant));
     if (!ingestFormatOf(request.headers['content-type'])) {
       throw new YaguraError(
         'UNSUPPORTED_MEDIA_TYPE',
@@ -106,7 +114,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
       schema: {
         summary: 'Send events',
         description:
-          'Queues events for normalization and storage. NDJSON lines that are not JSON objects are still stored, raw and tagged parse_error, and listed in `invalidLines`. With ingest tokens configured, `Authorization: Bearer <token>` selects the tenant.',
+          'Queues events for normalization and storage. NDJSON lines that are not JSON objects are still stored, raw and tagged parse_error, and listed in `invalidLines`. `Authorization: Bearer <token>` selects the tenant: a token of `inputs.http.tokens` or one created with POST /api/tenants/{id}/ingest-tokens. While no ingest token exists in either place, no token is asked for and events go to the default tenant.',
         tags: ['ingest'],
         response: {
           202: ingestResponseSchema,

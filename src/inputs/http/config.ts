@@ -28,13 +28,13 @@ export const httpInputConfigSchema = z
       .regex(TENANT, 'not a tenant id')
       .optional()
       .describe(
-        'Tenant for /api/ingest when no ingest tokens are configured (defaults to the first tenant).',
+        'Tenant for /api/ingest while no ingest token exists, here or in the state database (defaults to the first tenant).',
       ),
     tokens: z
       .array(ingestTokenSchema)
       .default([])
       .describe(
-        'Bearer tokens for POST /api/ingest, each mapped to a tenant. With none, requests need no token and go to the default tenant.',
+        'Bearer tokens for POST /api/ingest, each mapped to a tenant; tenants can also have tokens in the state database (`yagura tenant token add`). While no ingest token exists in either place, requests need no token and go to the default tenant.',
       ),
     hec: z
       .object({
@@ -46,7 +46,7 @@ export const httpInputConfigSchema = z
           .array(ingestTokenSchema)
           .default([])
           .describe(
-            'HEC tokens (`Authorization: Splunk <token>`), each mapped to a tenant. With none, every HEC request is refused.',
+            'HEC tokens (`Authorization: Splunk <token>`), each mapped to a tenant; tenants can also have hec tokens in the state database. With none in either place, every HEC request is refused.',
           ),
       })
       .strict()

@@ -2,10 +2,12 @@
 import type { Migration } from 'kysely';
 import { accessMigration } from '../../access/migration.js';
 import { auditMigration } from '../../audit/migration.js';
+import { ingestTokensMigration } from '../../access/ingest-token-migration.js';
 import { sessionsMigration } from './0003_sessions.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_access': accessMigration,
   '0002_audit': auditMigration,
   '0003_sessions': sessionsMigration,
+  '0004_ingest_tokens': ingestTokensMigration,
 };
