@@ -111,7 +111,13 @@ export async function startYagura(
     dataDir: config.dataDir,
     minFreeBytes: config.store.retention.minFreeBytes,
   });
-  const retention = new RetentionEnforcer(store, config.store.retention, logger);
+  const retention = new RetentionEnforcer(store, config.store.retention, logger, async () => {
+    const own = new Map<TenantId, number>();
+    for (const t of await access.tenants.list(systemActor)) {
+      if (t.retentionDays !== null) own.set(t.id as TenantId, t.retentionDays);
+    }
+    return own;
+  });
 
   const queue = new MemoryQueue({
     capacity: config.queue.capacity,

@@ -84,6 +84,7 @@ export async function renderOpenApi(version?: string): Promise<string> {
     search: unused,
     count: unused,
     aggregate: unused,
+    purgeTenant: unused,
     prune: unused,
     stats: unused,
     close: async () => {},

@@ -99,6 +99,13 @@ export class MemoryEventStore implements EventStore {
     return { buckets, total: events.length, tookMs: 0 };
   }
 
+  async purgeTenant(tenant: TenantId, before: number): Promise<number> {
+    const keep = this.events.filter((e) => e.tenant !== tenant || e.time >= before);
+    const gone = this.events.length - keep.length;
+    this.events.splice(0, this.events.length, ...keep);
+    return gone;
+  }
+
   async prune(before: number): Promise<number> {
     const keep = this.events.filter((e) => e.time >= before);
     const gone = this.events.length - keep.length;

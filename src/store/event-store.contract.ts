@@ -351,6 +351,33 @@ export function runEventStoreContract({ name, create }: EventStoreContract): voi
       expect(result.total).toBe(3);
     });
 
+    it("purges one tenant's older events, from rows and full text alike, and leaves the others", async () => {
+      const store = await fresh();
+      const word = (tenant: TenantId, time: number, text: string, raw?: string) =>
+        makeEvent({ tenant, time, message: text, ...(raw ? { raw } : {}) });
+      await store.append([
+        word(acme, DAY0 + HOUR, 'zebra old acme', '<13>Nov 28 01:00:00 h app: zebra old acme'),
+        word(acme, DAY0 + DAY + HOUR, 'zebra mid acme'),
+        word(acme, DAY0 + 2 * DAY + HOUR, 'zebra new acme'),
+        word(globex, DAY0 + HOUR, 'zebra old globex'),
+      ]);
+      expect(await store.purgeTenant(acme, DAY0 + DAY + 2 * HOUR)).toBe(2);
+      const all = { from: DAY0 - DAY, to: DAY0 + 5 * DAY };
+      const texts = async (tenant: TenantId, query: string) =>
+        (
+          await store.search({ tenants: systemScope([tenant]), ...all, query: q(query), limit: 10 })
+        ).events.map((e) => e.fields['message']);
+      expect(await texts(acme, 'zebra')).toEqual(['zebra new acme']);
+      expect(await texts(acme, 'old')).toEqual([]);
+      expect(await texts(acme, '"zebra old"')).toEqual([]);
+      expect(await texts(globex, 'zebra')).toEqual(['zebra old globex']);
+      expect((await store.stats()).events).toBe(2);
+      // The index forgot the purged rows: new events reuse no stale postings and are still found.
+      await store.append([word(acme, DAY0 + HOUR * 2, 'zebra again acme')]);
+      expect(await texts(acme, 'zebra')).toEqual(['zebra new acme', 'zebra again acme']);
+      expect(await store.purgeTenant(acme, DAY0)).toBe(0);
+    });
+
     it('prunes whole days that end before the cutoff and says how many events went', async () => {
       const store = await fresh();
       await store.append([

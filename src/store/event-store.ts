@@ -1,5 +1,6 @@
 // The event store boundary: the embedded SQLite store and (later) ClickHouse implement it alike.
 import type { Event } from '../core/event.js';
+import type { TenantId } from '../core/ids.js';
 import type { QueryNode } from '../search/ast.js';
 import type { TenantScope } from './tenant-scope.js';
 
@@ -65,6 +66,8 @@ export interface EventStore {
   aggregate(scope: SearchScope & { query: QueryNode }, by: Aggregation): Promise<AggregateResult>;
   /** Drops partitions that end before `before` (epoch ms); returns how many events went. */
   prune(before: number): Promise<number>;
+  /** Deletes one tenant's events older than `before` (its own retention, shorter than the store's); returns how many went. */
+  purgeTenant(tenant: TenantId, before: number): Promise<number>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }

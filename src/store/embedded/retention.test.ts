@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { DAY0, series } from '../event-store.contract.js';
+import { parseQuery } from '../../search/parser.js';
+import { acme, DAY0, globex, series } from '../event-store.contract.js';
+import { systemScope } from '../tenant-scope.js';
 import { RetentionEnforcer } from './retention.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
@@ -40,6 +42,29 @@ describe('Retention', () => {
       '2025-12-01',
       '2025-12-02',
     ]);
+  });
+
+  it("purges a tenant's events past its own shorter retention and leaves other tenants to the store's", async () => {
+    const s = await fiveDays();
+    await s.append(series(10, DAY0 + 1000, 1000, globex));
+    const now = DAY0 + 5 * DAY + 3_600_000;
+    const report = await new RetentionEnforcer(
+      s,
+      { maxAgeDays: 30, maxTotalBytes: 0, minFreeBytes: 0 },
+      undefined,
+      async () =>
+        new Map([
+          [acme, 2],
+          [globex, 90],
+        ]),
+    ).enforce(now);
+    // acme keeps only what is newer than now - 2 days (2025-12-01T01:00Z): the events of the last day.
+    expect(report.purgedByTenant).toEqual({ acme: 300 + 100 });
+    expect(report.prunedDays).toEqual([]);
+    const count = (tenant: typeof acme) =>
+      s.count({ tenants: systemScope([tenant]), from: DAY0 - DAY, to: now, query: parseQuery('') });
+    expect(await count(acme)).toBe(100);
+    expect(await count(globex)).toBe(10);
   });
 
   it('drops the oldest days until the files fit in maxTotalBytes, counting WAL files', async () => {

@@ -1,4 +1,5 @@
 // Retention for the embedded store: drop the oldest day files by age, by total size and to keep a free-space reserve.
+import type { TenantId } from '../../core/ids.js';
 import type { EventStore } from '../event-store.js';
 import { DAY_MS, dayStart } from './layout.js';
 
@@ -28,12 +29,17 @@ export interface RetentionReport {
   freeBytes: number;
   /** Free space is still below the reserve after pruning: appends are being refused. */
   diskLow: boolean;
+  /** Events deleted under tenants' own, shorter retention, by tenant. */
+  purgedByTenant: Record<string, number>;
 }
 
 /** The store operations retention needs, plus the reserve it shares with appends. */
-export interface RetainedStore extends Pick<EventStore, 'stats' | 'prune'> {
+export interface RetainedStore extends Pick<EventStore, 'stats' | 'prune' | 'purgeTenant'> {
   minFreeBytes: number;
 }
+
+/** Tenants whose own retention (days) is shorter than the store's; read at each enforcement, so changes apply. */
+export type TenantRetention = () => Promise<ReadonlyMap<TenantId, number>>;
 
 export class RetentionEnforcer {
   private timer: NodeJS.Timeout | undefined;
@@ -43,6 +49,7 @@ export class RetentionEnforcer {
     private readonly store: RetainedStore,
     private readonly policy: RetentionPolicy,
     private readonly logger?: RetentionLogger,
+    private readonly tenantRetention?: TenantRetention,
   ) {
     // Appends refuse below the same reserve that retention reports on.
     store.minFreeBytes = policy.minFreeBytes;
@@ -56,6 +63,7 @@ export class RetentionEnforcer {
       totalBytes: 0,
       freeBytes: 0,
       diskLow: false,
+      purgedByTenant: {},
     };
     const dropOldest = async (partitions: { name: string }[]): Promise<void> => {
       const oldest = partitions.shift();
@@ -71,6 +79,12 @@ export class RetentionEnforcer {
       report.prunedEvents += await this.store.prune(cutoff);
       report.prunedDays.push(...expired.map((p) => p.name));
       stats = await this.store.stats();
+    }
+
+    for (const [tenant, days] of (await this.tenantRetention?.()) ?? []) {
+      if (days >= this.policy.maxAgeDays) continue;
+      const purged = await this.store.purgeTenant(tenant, now - days * DAY_MS);
+      if (purged > 0) report.purgedByTenant[tenant] = purged;
     }
 
     // The newest day is never dropped for size or space: it is the one being written.
@@ -132,6 +146,12 @@ export class RetentionEnforcer {
       this.logger.info(
         { days: report.prunedDays, events: report.prunedEvents },
         'Retention removed old day files.',
+      );
+    }
+    if (Object.keys(report.purgedByTenant).length > 0) {
+      this.logger.info(
+        { events: report.purgedByTenant },
+        "Retention removed events past their tenant's own retention.",
       );
     }
     if (report.diskLow) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { parseQuery } from '../../search/parser.js';
-import { acme, DAY0, makeEvent, runEventStoreContract, series } from '../event-store.contract.js';
+import { acme, DAY0, globex, makeEvent, runEventStoreContract, series } from '../event-store.contract.js';
 import { systemScope } from '../tenant-scope.js';
 import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store.js';
 
@@ -35,6 +35,28 @@ describe('SqliteEventStore', () => {
   };
   afterEach(async () => {
     await Promise.all(open.splice(0).map((s) => s.close().catch(() => undefined)));
+  });
+
+  it("removes a purged tenant's words from the full-text index itself, keeping the index consistent", async () => {
+    const s = store();
+    await s.append([
+      makeEvent({
+        time: DAY0 + 1000,
+        message: 'purged walrus',
+        raw: '<13>Nov 28 00:00:01 h app: purged walrus',
+      }),
+      makeEvent({ time: DAY0 + 2000, message: 'kept walrus', tenant: globex }),
+      makeEvent({ time: DAY0 + 3000, message: 'message only marmot' }),
+    ]);
+    expect(await s.purgeTenant(acme, DAY0 + 5000)).toBe(2);
+    await s.close();
+    const db = new Database(join(s.dataDir, 'events', '2025-11-28.db'));
+    const hits = (word: string) =>
+      (db.prepare('SELECT count(*) AS n FROM events_fts WHERE events_fts MATCH ?').get(word) as { n: number })
+        .n;
+    expect([hits('purged'), hits('marmot'), hits('walrus')]).toEqual([0, 0, 1]);
+    expect(() => db.exec("INSERT INTO events_fts (events_fts) VALUES ('integrity-check')")).not.toThrow();
+    db.close();
   });
 
   it('puts each UTC day in its own file under events/', async () => {

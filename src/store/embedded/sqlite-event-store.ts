@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Event } from '../../core/event.js';
 import { YaguraError } from '../../core/errors.js';
+import type { TenantId } from '../../core/ids.js';
 import type { QueryNode } from '../../search/ast.js';
 import type {
   AggregateResult,
@@ -155,6 +156,13 @@ export class SqliteEventStore implements EventStore {
     }
     await this.writer.drop(days);
     return events;
+  }
+
+  async purgeTenant(tenant: TenantId, before: number): Promise<number> {
+    this.assertOpen();
+    const days = listDays(this.dataDir).filter((d) => dayStart(d) < before);
+    if (days.length === 0) return 0;
+    return this.writer.purge(tenant, before, days);
   }
 
   async stats(): Promise<StoreStats> {

@@ -5,7 +5,7 @@ import type { DayGroup } from './row-codec.js';
 import type { WriterInit, WriterReply, WriterRequest } from './writer-protocol.js';
 import { startWorker } from './worker-loader.js';
 
-type Pending = { resolve: () => void; reject: (e: Error) => void };
+type Pending = { resolve: (count: number) => void; reject: (e: Error) => void };
 type Request = WriterRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export class WriterClient {
@@ -21,12 +21,17 @@ export class WriterClient {
     this.worker.on('exit', (code) => this.stop(`The event store writer stopped (exit code ${code})`));
   }
 
-  append(groups: DayGroup[]): Promise<void> {
-    return this.request({ type: 'append', groups });
+  async append(groups: DayGroup[]): Promise<void> {
+    await this.request({ type: 'append', groups });
   }
 
-  drop(days: string[]): Promise<void> {
-    return this.request({ type: 'drop', days });
+  async drop(days: string[]): Promise<void> {
+    await this.request({ type: 'drop', days });
+  }
+
+  /** Resolves with the number of events deleted. */
+  purge(tenant: string, before: number, days: string[]): Promise<number> {
+    return this.request({ type: 'purge', tenant, before, days });
   }
 
   async close(): Promise<void> {
@@ -41,10 +46,10 @@ export class WriterClient {
     else this.worker.unref();
   }
 
-  private request(req: Request): Promise<void> {
+  private request(req: Request): Promise<number> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<number>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.refresh();
       this.worker.postMessage({ ...req, id } as WriterRequest);
@@ -56,7 +61,7 @@ export class WriterClient {
     if (!p) return;
     this.pending.delete(reply.id);
     this.refresh();
-    if (reply.type === 'done') p.resolve();
+    if (reply.type === 'done') p.resolve(reply.count ?? 0);
     else p.reject(new YaguraError(reply.error.code, reply.error.message));
   }
 

@@ -14,6 +14,8 @@ export interface WriterInit {
 export type WriterRequest =
   | { type: 'append'; id: number; groups: DayGroup[] }
   | { type: 'drop'; id: number; days: string[] }
+  /** Deletes one tenant's events older than `before` from the given days, full-text entries included. */
+  | { type: 'purge'; id: number; tenant: string; before: number; days: string[] }
   | { type: 'close'; id: number };
 
 export interface WriterFailure {
@@ -21,4 +23,6 @@ export interface WriterFailure {
   message: string;
 }
 
-export type WriterReply = { type: 'done'; id: number } | { type: 'failed'; id: number; error: WriterFailure };
+export type WriterReply =
+  | { type: 'done'; id: number; /** Rows affected, for requests that count. */ count?: number }
+  | { type: 'failed'; id: number; error: WriterFailure };

@@ -1,7 +1,8 @@
 // The writer thread: owns the write connections to the day files and commits each batch in one transaction per day.
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { documentText } from '../../search/fields.js';
 import { dayFile, eventsDir, SIDE_FILES } from './layout.js';
 import { FtsText, type DayGroup, type RowValue } from './row-codec.js';
 import { applyConnectionPragmas, ensureSchema } from './schema.js';
@@ -161,6 +162,38 @@ function append(groups: DayGroup[]): void {
   scheduleIdle();
 }
 
+// A contentless FTS5 table forgets a row only when told the exact text it indexed for it, so the text is rebuilt
+// from the stored columns by the same rule the insert used (documentText).
+function purge(tenant: string, before: number, days: string[]): number {
+  let deleted = 0;
+  for (const day of days) {
+    if (!existsSync(dayFile(init.dataDir, day))) continue;
+    const w = openDay(day);
+    const run = w.db.transaction(() => {
+      const rows = w.db
+        .prepare('SELECT rowid, raw, message FROM events WHERE tenant = ? AND time < ?')
+        .all(tenant, before) as { rowid: number; raw: string | null; message: string | null }[];
+      if (rows.length === 0) return 0;
+      if (init.tuning.fts) {
+        const forget = w.db.prepare(
+          "INSERT INTO events_fts (events_fts, rowid, text) VALUES ('delete', ?, ?)",
+        );
+        for (const r of rows) {
+          const text = documentText(r.message ?? undefined, r.raw ?? undefined);
+          if (text !== '') forget.run(r.rowid, text);
+        }
+      }
+      w.db.prepare('DELETE FROM events WHERE tenant = ? AND time < ?').run(tenant, before);
+      w.db.prepare('UPDATE yg_day SET events = events - ? WHERE id = 1').run(rows.length);
+      return rows.length;
+    });
+    deleted += run.immediate();
+    w.dirty = true;
+  }
+  if (deleted > 0) scheduleIdle();
+  return deleted;
+}
+
 function drop(days: string[]): void {
   for (const day of days) {
     closeDay(day);
@@ -225,10 +258,12 @@ function failure(e: unknown): WriterFailure {
 port.on('message', (req: WriterRequest) => {
   let reply: WriterReply;
   try {
+    let count: number | undefined;
     if (req.type === 'append') append(req.groups);
     else if (req.type === 'drop') drop(req.days);
+    else if (req.type === 'purge') count = purge(req.tenant, req.before, req.days);
     else closeAll();
-    reply = { type: 'done', id: req.id };
+    reply = count === undefined ? { type: 'done', id: req.id } : { type: 'done', id: req.id, count };
   } catch (e) {
     reply = { type: 'failed', id: req.id, error: failure(e) };
   }
