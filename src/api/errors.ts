@@ -19,6 +19,18 @@ export const errorResponseSchema = z
 
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 
+/** The error answers every access-management route can give (bad input, no credentials, denied, missing, conflict). */
+export const managementErrors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+  409: errorResponseSchema,
+};
+
+/** `:id` path parameters of the management routes. */
+export const idParams = z.object({ id: z.string().min(1).max(200) });
+
 interface ValidationIssue {
   instancePath: string;
   message?: string;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { INGEST_TOKEN_KINDS } from '../../access/ingest-token-service.js';
 import { actorOf } from '../auth/authenticate.js';
 import type { RouteDeps } from '../deps.js';
-import { errorResponseSchema } from '../errors.js';
+import { managementErrors, idParams } from '../errors.js';
 import { pageQuery, pageSchema, paginate } from '../pagination.js';
 
 export const ingestTokenSchema = z
@@ -51,14 +51,7 @@ const listQuery = z
   })
   .strict();
 
-const idParams = z.object({ id: z.string().min(1).max(200) });
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = managementErrors;
 const tags = ['ingest-tokens'];
 
 export const ingestTokenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {

@@ -5,7 +5,7 @@ import { YaguraError } from '../../core/errors.js';
 import { parseTimeExpression } from '../../search/time-expression.js';
 import { actorOf } from '../auth/authenticate.js';
 import type { RouteDeps } from '../deps.js';
-import { errorResponseSchema } from '../errors.js';
+import { managementErrors } from '../errors.js';
 import { pageQuery, pageSchema, paginate } from '../pagination.js';
 
 export const tokenSchema = z
@@ -62,13 +62,7 @@ const listQuery = z
   })
   .strict();
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = managementErrors;
 const tags = ['tokens'];
 
 export const tokenRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {

@@ -5,7 +5,7 @@ import { ROLES } from '../../access/actor.js';
 import { PASSWORD_MAX_LENGTH } from '../../access/passwords.js';
 import { actorOf } from '../auth/authenticate.js';
 import type { RouteDeps } from '../deps.js';
-import { errorResponseSchema } from '../errors.js';
+import { managementErrors, idParams } from '../errors.js';
 import { pageQuery, pageSchema, paginate } from '../pagination.js';
 
 export const userSchema = z
@@ -63,14 +63,7 @@ const listQuery = z
   })
   .strict();
 
-const idParams = z.object({ id: z.string().min(1).max(200) });
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = managementErrors;
 const tags = ['users'];
 
 export const userRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
