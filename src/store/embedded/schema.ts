@@ -31,7 +31,7 @@ export interface WriterTuning {
 export const DEFAULT_TUNING: WriterTuning = {
   fts: true,
   indexes: ['tenant_time'],
-  pageSize: 8192,
+  pageSize: 16_384,
   cacheKiB: 65_536,
   mmapBytes: 268_435_456,
   ftsAutomerge: 0,
