@@ -4,9 +4,6 @@ import type { EventId, TenantId } from '../../core/ids.js';
 import { YaguraError } from '../../core/errors.js';
 import { dayName, dayNumber } from './layout.js';
 
-/** What the full-text row holds, decided on the main thread so the writer does no string search. */
-export const FtsText = { none: 0, raw: 1, message: 2, both: 3 } as const;
-
 export type RowValue = string | number | null;
 
 /**
@@ -15,7 +12,10 @@ export type RowValue = string | number | null;
  */
 export interface DayGroup {
   day: string;
-  /** The 11 stored `events` columns after rowid in table order, then the FtsText mode, then the message when the mode needs it. */
+  /**
+   * The 11 stored `events` columns after rowid in table order, then the message when the full-text document needs
+   * it besides the raw text (see `documentText`): usually raw contains it, and it is not sent twice.
+   */
   rows: RowValue[][];
   minTime: number;
   maxTime: number;
@@ -52,10 +52,7 @@ export function encodeBatch(events: readonly Event[]): EncodedBatch {
     const message = typeof m === 'string' ? m : null;
     const fieldsJson = JSON.stringify(e.fields);
     const raw = e.raw ?? null;
-    let fts: number = FtsText.none;
-    if (raw !== null && message !== null) fts = raw.includes(message) ? FtsText.raw : FtsText.both;
-    else if (raw !== null) fts = FtsText.raw;
-    else if (message !== null) fts = FtsText.message;
+    const messageForText = message !== null && (raw === null || !raw.includes(message)) ? message : null;
     const tags = e.tags ? JSON.stringify(e.tags) : null;
     const ls = e.logsource;
     group.rows.push([
@@ -70,8 +67,7 @@ export function encodeBatch(events: readonly Event[]): EncodedBatch {
       tags,
       raw,
       fieldsJson,
-      fts,
-      fts === FtsText.message || fts === FtsText.both ? message : null,
+      messageForText,
     ]);
     if (e.time < group.minTime) group.minTime = e.time;
     if (e.time > group.maxTime) group.maxTime = e.time;

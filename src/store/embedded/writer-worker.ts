@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { documentText } from '../../search/fields.js';
 import { dayFile, eventsDir, SIDE_FILES } from './layout.js';
-import { FtsText, type DayGroup, type RowValue } from './row-codec.js';
+import type { DayGroup, RowValue } from './row-codec.js';
 import { applyConnectionPragmas, ensureSchema } from './schema.js';
 import type { WriterFailure, WriterInit, WriterReply, WriterRequest } from './writer-protocol.js';
 
@@ -110,8 +110,12 @@ function createDayWrite(db: Database.Database, fts: boolean): (group: DayGroup) 
         inBlock = 0;
       }
       if (textMany) {
-        const text = ftsText(row[EVENT_WIDTH - 1] as number, row[EVENT_WIDTH], row[9]);
-        if (text !== null) {
+        // The same rule builds the text for purge's 'delete': the index must be told exactly what it holds.
+        const text = documentText(
+          (row[EVENT_WIDTH - 1] as string | null) ?? undefined,
+          (row[9] as string | null) ?? undefined,
+        );
+        if (text !== '') {
           textBlock[textsInBlock * 2] = rowid;
           textBlock[textsInBlock * 2 + 1] = text;
           if (++textsInBlock === ROWS_PER_STATEMENT) {
@@ -127,19 +131,6 @@ function createDayWrite(db: Database.Database, fts: boolean): (group: DayGroup) 
     summary.run(rows.length, group.minTime, group.minTime, group.maxTime, group.maxTime);
   });
   return (group) => transaction.immediate(group);
-}
-
-function ftsText(mode: number, message: RowValue | undefined, raw: RowValue | undefined): string | null {
-  switch (mode) {
-    case FtsText.raw:
-      return raw as string;
-    case FtsText.message:
-      return message as string;
-    case FtsText.both:
-      return `${message as string}\n${raw as string}`;
-    default:
-      return null;
-  }
 }
 
 function closeDay(day: string): void {
