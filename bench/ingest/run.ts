@@ -6,8 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cliActor } from '../../src/access/actor.js';
-import { openAccess } from '../../src/access/open.js';
+import { createAdminToken } from '../../src/access/bootstrap.js';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const shared = resolve(root, '../shared/tools');
@@ -95,22 +94,6 @@ function threadCpu(pid: number): { main: number; others: number[] } {
   return { main, others: others.sort((a, b) => b - a) };
 }
 
-/** An admin and an API token in the bench's data folder, made the way `yagura user add` and `yagura token create` do. */
-async function benchToken(dataDir: string): Promise<string> {
-  const access = await openAccess(dataDir);
-  try {
-    const cli = cliActor();
-    const admin = await access.users.create(cli, {
-      username: 'bench',
-      role: 'admin',
-      password: `ingest-${Date.now()}-lantern-passphrase`,
-    });
-    return (await access.tokens.create(cli, { userId: admin.id, name: 'bench' })).secret;
-  } finally {
-    await access.close();
-  }
-}
-
 async function waitForHealth(port: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -131,7 +114,11 @@ async function main(): Promise<void> {
   const sent = Number(execFileSync('wc', ['-l', file]).toString().trim().split(/\s+/)[0]);
   const dataDir = mkdtempSync(join(tmpdir(), 'yagura-bench-'));
   const [httpPort, syslogPort] = [await freePort(), await freePort()];
-  const token = await benchToken(dataDir);
+  const token = await createAdminToken(dataDir, {
+    username: 'bench',
+    password: `ingest-${Date.now()}-lantern-passphrase`,
+    tokenName: 'bench',
+  });
   const nodeArgs = args.profile
     ? ['--cpu-prof', `--cpu-prof-dir=${resolve(root, 'perf-data/profiles')}`]
     : [];

@@ -4,8 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { cliActor } from '../../src/access/actor.js';
-import { openAccess } from '../../src/access/open.js';
+import { createAdminToken } from '../../src/access/bootstrap.js';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 export const cliPath = join(projectRoot, 'bin/yagura.js');
@@ -96,20 +95,8 @@ export async function startServer(
 export const E2E_ADMIN_PASSWORD = 'e2e-lantern-orchard-tide-7';
 
 /** Creates an admin and an API token for it in a data folder, as an operator would with `yagura user add`. */
-export async function bootstrapAdmin(dataDir: string): Promise<string> {
-  const access = await openAccess(dataDir);
-  try {
-    const cli = cliActor();
-    const admin = await access.users.create(cli, {
-      username: 'admin',
-      role: 'admin',
-      password: E2E_ADMIN_PASSWORD,
-    });
-    const { secret } = await access.tokens.create(cli, { userId: admin.id, name: 'e2e' });
-    return secret;
-  } finally {
-    await access.close();
-  }
+export function bootstrapAdmin(dataDir: string): Promise<string> {
+  return createAdminToken(dataDir, { username: 'admin', password: E2E_ADMIN_PASSWORD, tokenName: 'e2e' });
 }
 
 // The admin token of each running server, by URL, so the helpers below can sign their requests.
