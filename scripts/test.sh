@@ -7,6 +7,9 @@ need_apt=()
 command -v logger >/dev/null || need_apt+=(bsdutils)
 command -v openssl >/dev/null || need_apt+=(openssl)
 command -v python3 >/dev/null || need_apt+=(python3)
+# Browser tests: Debian's Chromium, and a Japanese font so that pages and screenshots render ja text.
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -e /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ] || need_apt+=(fonts-ipafont-gothic)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing test tools: ${need_apt[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
@@ -14,8 +17,10 @@ fi
 
 echo "== build"
 npm run --silent build
+npm run --silent build:web
 echo "== typecheck"
 npx tsc -p tsconfig.json --noEmit
+npx tsc -p web/tsconfig.json --noEmit
 echo "== lint"
 npx eslint .
 npx prettier --check . >/dev/null || { npx prettier --check .; exit 1; }

@@ -17,6 +17,7 @@ import { IngestPipeline } from './pipeline/ingest-pipeline.js';
 import { SqliteEventStore } from './store/embedded/sqlite-event-store.js';
 import { RetentionEnforcer } from './store/embedded/retention.js';
 import { createMetrics, type YaguraMetrics } from './telemetry/metrics.js';
+import { QueueDepthHistory } from './telemetry/queue-depth-history.js';
 import { sourceTenantResolver } from './tenancy.js';
 
 export interface RunningYagura {
@@ -126,6 +127,7 @@ export async function startYagura(
     onDropped: (input, count, reason) => metrics.eventsDropped({ input, count, reason }),
   });
   metrics.watchQueue(() => ({ depth: queue.depth, capacity: queue.capacity }));
+  const queueHistory = new QueueDepthHistory({ read: () => queue.depth });
   metrics.watchStoreBytes(() => retention.lastKnownBytes());
 
   const pipeline = new IngestPipeline({
@@ -180,8 +182,11 @@ export async function startYagura(
       minFreeBytes: config.store.retention.minFreeBytes,
       http: config.inputs.http,
       auth: config.auth,
+      retention: config.store.retention,
+      console: config.server.console,
     },
     queueStats: () => ({ depth: queue.depth, capacity: queue.capacity }),
+    queueHistory,
     logger,
   });
 
@@ -198,6 +203,7 @@ export async function startYagura(
     throw error;
   }
   retention.start();
+  queueHistory.start();
   const address = app.server.address();
   const url =
     typeof address === 'object' && address
@@ -211,6 +217,7 @@ export async function startYagura(
       logger.info({ queued: queue.depth }, 'Stopping: closing inputs, then writing what is queued.');
       queue.close();
       retention.stop();
+      queueHistory.stop();
       await syslog.close();
       await app.close();
       const { lost } = await pipeline.drain(config.queue.drainTimeoutSeconds * 1000);

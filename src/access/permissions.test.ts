@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { YaguraError } from '../core/errors.js';
 import type { Actor } from './actor.js';
-import { PERMISSIONS, authorize, can, permissionsOf, tenantScope, type Permission } from './permissions.js';
+import {
+  PERMISSIONS,
+  authorize,
+  can,
+  heldPermissions,
+  permissionsOf,
+  tenantScope,
+  type Permission,
+} from './permissions.js';
 import { tenantIds } from './test-support.js';
 
 const actor = (role: Actor['role'], tenants: Actor['tenants'], extra: Partial<Actor> = {}): Actor => ({
@@ -102,6 +110,21 @@ describe('authorize', () => {
     const token = actor('soc_analyst', [a], { kind: 'token', scopes: ['events:read'] });
     expect(can(token, 'events:read', a)).toBe(true);
     expect(forbidden(() => authorize(token, 'alerts:triage', a))).toContain("token's scopes");
+  });
+});
+
+describe('heldPermissions', () => {
+  it("lists a user's role permissions in table order", () => {
+    expect(heldPermissions(actor('csirt', tenantIds('a')))).toEqual(permissionsOf('csirt'));
+    expect(heldPermissions(actor('admin', 'all'))).toEqual(Object.keys(PERMISSIONS));
+  });
+
+  it('narrows a scoped token to the scopes its role also holds', () => {
+    const token = actor('soc_analyst', tenantIds('a'), {
+      kind: 'token',
+      scopes: ['events:read', 'users:manage'],
+    });
+    expect(heldPermissions(token)).toEqual(['events:read']);
   });
 });
 

@@ -104,6 +104,11 @@ export function permissionsOf(role: Role): Permission[] {
   );
 }
 
+/** The permissions an actor may exercise somewhere: its role's, narrowed to a token's scopes. In table order. */
+export function heldPermissions(actor: Actor): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(actor, p));
+}
+
 /** True when the actor may exercise `permission` (in `tenant`, when one is named). */
 export function can(actor: Actor, permission: Permission, tenant?: TenantId): boolean {
   const spec: PermissionSpec = PERMISSIONS[permission];

@@ -31,6 +31,8 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   password_changed_at: string;
+  /** The console language the user chose; null until they choose one. */
+  language: 'ja' | 'en' | null;
 }
 
 export interface UserTenantsTable {

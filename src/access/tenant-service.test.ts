@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { accessFixture, type AccessFixture } from './test-support.js';
+import { accessFixture, tenantIds, type AccessFixture } from './test-support.js';
+import { tenantScope } from './permissions.js';
 
 let f: AccessFixture;
 beforeEach(async () => {
@@ -62,6 +63,18 @@ describe('TenantService', () => {
     const rename = f.audit.entries[2]!;
     expect(rename).toMatchObject({ tenant: 'acme', target: { type: 'tenant', id: 'acme' }, actor: f.cli });
     expect(rename.details).toEqual({ name: 'ACME Japan' });
+  });
+
+  it("reads each scoped tenant's own retention, null where the installation's applies", async () => {
+    await f.tenants.updateSettings(f.cli, 'globex', { retentionDays: 7 });
+    const scope = tenantScope(f.cli, undefined, tenantIds('acme', 'globex'));
+    expect(await f.tenants.retentionOf(scope)).toEqual([
+      { tenant: 'acme', retentionDays: null },
+      { tenant: 'globex', retentionDays: 7 },
+    ]);
+    expect(await f.tenants.retentionOf(tenantScope(f.cli, ['globex'], tenantIds('acme', 'globex')))).toEqual([
+      { tenant: 'globex', retentionDays: 7 },
+    ]);
   });
 
   it('reports NOT_FOUND for an admin changing a tenant that does not exist', async () => {

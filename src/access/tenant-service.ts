@@ -133,6 +133,20 @@ export class TenantService {
     );
   }
 
+  /**
+   * Each tenant's own retention in days (null: the installation's), for a scope a permission check already made;
+   * the scope is the proof, so nothing else is checked here.
+   */
+  async retentionOf(scope: TenantScope): Promise<{ tenant: TenantId; retentionDays: number | null }[]> {
+    const rows = await this.deps.db
+      .selectFrom('tenants')
+      .select(['id', 'retention_days'])
+      .where('id', 'in', [...scope])
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ tenant: r.id as TenantId, retentionDays: r.retention_days }));
+  }
+
   async rename(actor: Actor, id: string, name: string): Promise<Tenant> {
     const newName = checkName(name);
     return this.change(actor, id, 'tenant.rename', { name: newName }, async (trx, now) => {

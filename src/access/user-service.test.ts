@@ -184,6 +184,41 @@ describe('UserService changes', () => {
   });
 });
 
+describe('UserService preferences', () => {
+  it('has no language until the user picks one, then keeps it and records the change', async () => {
+    const aiko = await f.signIn('aiko', 'csirt', ['acme']);
+    expect(await f.users.preferences(aiko)).toEqual({ language: null });
+    expect(await f.users.setPreferences(aiko, { language: 'ja' })).toEqual({ language: 'ja' });
+    expect(await f.users.preferences({ ...aiko, kind: 'token' })).toEqual({ language: 'ja' });
+    expect(f.audit.entries.at(-1)).toMatchObject({
+      action: 'user.preferences',
+      outcome: 'success',
+      tenant: 'acme',
+      target: { type: 'user', id: aiko.id },
+      details: { from: { language: null }, to: { language: 'ja' } },
+    });
+  });
+
+  it('refuses a language it does not know, in the service and in the database', async () => {
+    const aiko = await f.signIn('aiko', 'csirt', ['acme']);
+    await expect(f.users.setPreferences(aiko, { language: 'fr' as unknown as 'ja' })).rejects.toMatchObject({
+      code: 'REQUEST_INVALID',
+    });
+    await expect(
+      f.db
+        .updateTable('users')
+        .set({ language: 'fr' as unknown as 'ja' })
+        .where('id', '=', aiko.id)
+        .execute(),
+    ).rejects.toThrow(/CHECK constraint/);
+    expect(await f.users.preferences(aiko)).toEqual({ language: null });
+  });
+
+  it('has no preferences for the command line, which has no account', async () => {
+    await expect(f.users.preferences(f.cli)).rejects.toMatchObject({ code: 'REQUEST_INVALID' });
+  });
+});
+
 describe('UserService.authenticate', () => {
   it('locks the account after the configured failures, refuses even the right password, and unlocks after the time', async () => {
     await f.users.create(f.cli, {

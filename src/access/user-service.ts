@@ -15,6 +15,7 @@ import {
 } from './passwords.js';
 import { actorForUser, isUniqueViolation, isoNow, permit, type AccessDeps } from './service-support.js';
 import type { UsersTable } from './tables.js';
+import { LANGUAGES, type Language } from './tenant-service.js';
 
 export interface User {
   id: string;
@@ -29,6 +30,11 @@ export interface User {
   createdAt: string;
   updatedAt: string;
   passwordChangedAt: string;
+}
+
+/** A user's own console settings; null where the user has not chosen. */
+export interface UserPreferences {
+  language: Language | null;
 }
 
 export interface CreateUserInput {
@@ -107,6 +113,7 @@ export class UserService {
             created_at: now,
             updated_at: now,
             password_changed_at: now,
+            language: null,
           })
           .execute();
         if (tenants.length > 0) {
@@ -312,6 +319,44 @@ export class UserService {
     return this.load(id);
   }
 
+  /** The caller's own preferences (a signed-in user, or a user's API token). */
+  async preferences(actor: Actor): Promise<UserPreferences> {
+    const row = await this.row(ownAccount(actor));
+    return { language: row.language };
+  }
+
+  /** Changes the caller's own preferences; anyone may, for their own account only. */
+  async setPreferences(actor: Actor, changes: Partial<UserPreferences>): Promise<UserPreferences> {
+    const id = ownAccount(actor);
+    const { language } = changes;
+    if (language !== undefined && language !== null && !LANGUAGES.includes(language)) {
+      throw new YaguraError('REQUEST_INVALID', `Unknown language "${String(language).slice(0, 20)}"`, {
+        location: { key: 'language' },
+      });
+    }
+    const before = await this.row(id);
+    const tenant = await this.singleTenant(id);
+    await this.deps.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('users')
+        .set({ ...(language !== undefined ? { language } : {}), updated_at: isoNow(this.deps) })
+        .where('id', '=', id)
+        .execute();
+      await this.deps.audit.record(
+        {
+          actor,
+          action: 'user.preferences',
+          outcome: 'success',
+          target: { type: 'user', id },
+          ...(tenant ? { tenant } : {}),
+          details: { from: { language: before.language }, to: { language: language ?? before.language } },
+        },
+        { within: trx },
+      );
+    });
+    return this.preferences(actor);
+  }
+
   /**
    * Signs a user in by name and password and returns the Actor they act as. Unknown names cost one hash
    * like known ones, and all wrong-credential cases share one message. `maxFailedLogins` failures in a row
@@ -504,6 +549,14 @@ export class UserService {
       tenants.map((t) => t.tenant_id as TenantId),
     );
   }
+}
+
+/** The account an actor acts for: users and their tokens have one; the CLI and the server itself do not. */
+function ownAccount(actor: Actor): string {
+  if (actor.kind !== 'user' && actor.kind !== 'token') {
+    throw new YaguraError('REQUEST_INVALID', `The ${actor.kind} actor has no user account of its own`);
+  }
+  return actor.id;
 }
 
 function toUser(row: UsersTable, tenants: TenantId[]): User {

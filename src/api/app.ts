@@ -1,6 +1,6 @@
-// Builds the Fastify app: the HTTP API, the HTTP ingest endpoints, health, metrics and the OpenAPI document.
+// Builds the Fastify app: the HTTP API, the HTTP ingest endpoints, health, metrics, the OpenAPI document and the console.
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { YaguraError } from '../core/errors.js';
 import { httpInputConfigSchema } from '../inputs/http/config.js';
@@ -10,19 +10,22 @@ import { installAuthentication } from './auth/authenticate.js';
 import { installIdempotency } from './auth/idempotency-hook.js';
 import { SlidingWindowLimiter } from './auth/rate-limit.js';
 import type { AppDeps, RouteDeps } from './deps.js';
-import { installErrorHandling } from './errors.js';
+import { errorBody, installErrorHandling } from './errors.js';
 import { swaggerOptions } from './openapi.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { eventRoutes } from './routes/events.js';
+import { eventExportRoutes } from './routes/events-export.js';
 import { hecRoutes } from './routes/hec.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
+import { ingestOverviewRoutes } from './routes/ingest-overview.js';
 import { ingestTokenRoutes } from './routes/ingest-tokens.js';
 import { tenantRoutes } from './routes/tenants.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { userRoutes } from './routes/users.js';
 import { packageVersion } from './version.js';
+import { defaultConsoleDir, webConsole } from './web-console.js';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
@@ -58,6 +61,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     startedAt: now(),
   };
   if (deps.queueStats) routeDeps.queueStats = deps.queueStats;
+  if (deps.queueHistory) routeDeps.queueHistory = deps.queueHistory;
+  if (deps.config.retention) routeDeps.retention = deps.config.retention;
 
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
@@ -65,6 +70,13 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     // request.ip is the socket peer; honouring X-Forwarded-For behind a proxy is a later, explicit option.
     trustProxy: false,
     return503OnClosing: true,
+    // A URL that cannot be decoded is answered in the API's error format, like every other bad request.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply)
+        .code(400)
+        .type('application/json; charset=utf-8')
+        .send(errorBody(new YaguraError('REQUEST_INVALID', error.message)));
+    },
     // One log line per request is noise at ingest rates; it is there at debug level.
     logController: new LogController({
       disableRequestLogging: !deps.logger || !['debug', 'trace'].includes(deps.logger.level),
@@ -95,6 +107,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.register(healthRoutes, routeDeps);
   app.register(authRoutes, routeDeps);
   app.register(eventRoutes, routeDeps);
+  app.register(eventExportRoutes, routeDeps);
+  app.register(ingestOverviewRoutes, routeDeps);
   app.register(tenantRoutes, routeDeps);
   app.register(userRoutes, routeDeps);
   app.register(tokenRoutes, routeDeps);
@@ -102,5 +116,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.register(auditRoutes, routeDeps);
   if (routeDeps.http.enabled) app.register(ingestRoutes, routeDeps);
   if (routeDeps.http.hec.enabled) app.register(hecRoutes, routeDeps);
+  // After the API, whose routes win over the console's catch-all; API paths it does not know stay JSON 404s.
+  const consoleConfig = deps.config.console;
+  if (consoleConfig?.enabled) app.register(webConsole, { dir: consoleConfig.dir ?? defaultConsoleDir() });
   return app;
 }

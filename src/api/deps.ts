@@ -13,6 +13,7 @@ import type { IngestSink } from '../core/raw-message.js';
 import type { HttpInputConfig } from '../inputs/http/config.js';
 import type { EventStore } from '../store/event-store.js';
 import type { QueueStats, YaguraMetrics } from '../telemetry/metrics.js';
+import type { DepthSample } from '../telemetry/queue-depth-history.js';
 import type { SlidingWindowLimiter } from './auth/rate-limit.js';
 
 export interface AppConfig {
@@ -26,6 +27,15 @@ export interface AppConfig {
   http?: HttpInputConfig;
   /** Sign-in limits and session lifetimes (`auth`); defaults apply when absent. */
   auth?: Partial<AuthConfig>;
+  /** The store's retention (`store.retention`), reported by the ingest overview to admins. */
+  retention?: { maxAgeDays: number; maxTotalBytes: number };
+  /** The web console (`server.console`); not served when absent. */
+  console?: { enabled: boolean; dir?: string | undefined };
+}
+
+/** The queue's recent depth, for the ingest overview. */
+export interface QueueHistory {
+  samples(range: { from?: number; to?: number }): DepthSample[];
 }
 
 /** The access services the routes call; each checks permissions itself. */
@@ -58,6 +68,8 @@ export interface AppDeps {
   now?: () => number;
   /** Queue depth and capacity for /api/health. */
   queueStats?: () => QueueStats;
+  /** Recent queue depth for the ingest overview. */
+  queueHistory?: QueueHistory;
   /** A pino logger for request logs; none by default. */
   logger?: FastifyBaseLogger;
 }
@@ -72,6 +84,8 @@ export interface RouteDeps {
   onTenantsChanged: () => Promise<void>;
   now: () => number;
   queueStats?: () => QueueStats;
+  queueHistory?: QueueHistory;
+  retention?: { maxAgeDays: number; maxTotalBytes: number };
   /** Set while the app boots, before any route answers. */
   access: ApiAccess;
   auth: AuthConfig;

@@ -1,5 +1,5 @@
 // Walks every route of the app as users of tenant A, aiming at tenant B's data, and checks nothing of B comes back.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InjectOptions } from 'fastify';
@@ -48,6 +48,23 @@ const RECIPES: Record<string, Recipe> = {
   }),
   'GET /api/auth/me': () => ({ method: 'GET', url: '/api/auth/me' }),
   'POST /api/auth/logout': () => ({ method: 'POST', url: '/api/auth/logout' }),
+  'PUT /api/auth/me/preferences': () => ({
+    method: 'PUT',
+    url: '/api/auth/me/preferences',
+    payload: { language: 'ja' },
+  }),
+  'GET /api/events/export': () => ({
+    method: 'GET',
+    url: `/api/events/export?query=${B_MARK}&tenants=${A},${B}&from=now-30d&to=now%2B1d&columns=tenant,raw`,
+  }),
+  // Without tenants: the caller's default scope, its per-tenant series and retention must hold A alone.
+  'GET /api/ingest/overview': () => ({
+    method: 'GET',
+    url: '/api/ingest/overview?from=now-30d&to=now%2B1d',
+  }),
+  // The web console: the same static files for everyone, no tenant data.
+  'GET /': () => ({ method: 'GET', url: '/' }),
+  'GET /*': () => ({ method: 'GET', url: `/alerts/${B}` }),
   'POST /api/events/search': () => ({
     method: 'POST',
     url: '/api/events/search',
@@ -160,6 +177,10 @@ describe('tenant isolation over every API route', () => {
       await t.access.ingestTokens.create(cli, { tenant: B, kind: 'ingest', name: B_MARK })
     ).token.id;
 
+    const consoleDir = join(dir, 'console');
+    mkdirSync(consoleDir);
+    writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>Yagura</title>');
+
     app = buildApp({
       store,
       sink: new ArraySink(),
@@ -168,7 +189,10 @@ describe('tenant isolation over every API route', () => {
       access: t.access,
       now: () => NOW,
       // The walk signs in before every cookie call; the limits have their own test.
-      config: { auth: { loginAttemptsPerAddress: 100_000, loginAttemptsPerUser: 100_000 } },
+      config: {
+        auth: { loginAttemptsPerAddress: 100_000, loginAttemptsPerUser: 100_000 },
+        console: { enabled: true, dir: consoleDir },
+      },
     });
     app.addHook('onRoute', (r) => {
       for (const m of [r.method].flat()) routes.push({ method: m, url: r.url });
@@ -227,9 +251,15 @@ describe('tenant isolation over every API route', () => {
       if (!recipe) continue;
       const res = await app.inject(recipe(ids));
       const isPublic =
-        ['/api/health', '/metrics', '/api/openapi.json', '/api/auth/login', '/api/ingest'].includes(
-          route.url,
-        ) || route.url.startsWith('/services/collector');
+        [
+          '/api/health',
+          '/metrics',
+          '/api/openapi.json',
+          '/api/auth/login',
+          '/api/ingest',
+          '/',
+          '/*',
+        ].includes(route.url) || route.url.startsWith('/services/collector');
       if (!isPublic) expect([route.url, res.statusCode]).toEqual([route.url, 401]);
       expect(res.statusCode, `${route.method} ${route.url}`).toBeLessThan(500);
     }

@@ -7,11 +7,14 @@ import type {
   AggregateResult,
   Aggregation,
   EventStore,
+  HistogramSplit,
   SearchPage,
   SearchRequest,
   SearchScope,
+  Series,
   StoreStats,
 } from '../store/event-store.js';
+import { builtinField, canonicalField } from '../search/fields.js';
 import type { QueryNode } from '../search/ast.js';
 import { createHash } from 'node:crypto';
 import { cliActor } from '../access/actor.js';
@@ -86,6 +89,7 @@ export class MemoryEventStore implements EventStore {
 
   async aggregate(scope: SearchScope & { query: QueryNode }, by: Aggregation): Promise<AggregateResult> {
     const events = this.matching(scope);
+    if (by.kind === 'histogram-split') return splitHistogram(events, by);
     const counts = new Map<string | number, number>();
     for (const e of events) {
       const key =
@@ -119,6 +123,41 @@ export class MemoryEventStore implements EventStore {
   }
 
   async close(): Promise<void> {}
+}
+
+/** The memory store's split histogram: sparse buckets, series keyed by each value of the field (null when missing). */
+function splitHistogram(events: Event[], by: HistogramSplit): AggregateResult {
+  const flag = by.flag ? compilePredicate(by.flag) : () => false;
+  const field = canonicalField(by.field);
+  const read = builtinField(field)?.read ?? ((e: Event) => e.fields[field]);
+  const overall = new Map<number, number>();
+  const series = new Map<string, Series>();
+  let flagged = 0;
+  for (const e of events) {
+    const start = Math.floor(e.time / by.intervalMs) * by.intervalMs;
+    const hit = flag(e) ? 1 : 0;
+    overall.set(start, (overall.get(start) ?? 0) + 1);
+    flagged += hit;
+    const value = read(e);
+    const keys = Array.isArray(value) ? (value.length > 0 ? value : [null]) : [value ?? null];
+    for (const key of keys) {
+      const id = `${typeof key}:${String(key)}`;
+      let s = series.get(id);
+      if (!s) series.set(id, (s = { key, count: 0, flagged: 0, buckets: [] }));
+      s.count++;
+      s.flagged += hit;
+      let b = s.buckets.find((x) => x.key === start);
+      if (!b) s.buckets.push((b = { key: start, count: 0, flagged: 0 }));
+      b.count++;
+      b.flagged += hit;
+    }
+  }
+  const top = [...series.values()]
+    .sort((a, b) => b.count - a.count || String(a.key).localeCompare(String(b.key)))
+    .slice(0, by.size);
+  for (const s of top) s.buckets.sort((a, b) => a.key - b.key);
+  const buckets = [...overall].sort((a, b) => a[0] - b[0]).map(([key, count]) => ({ key, count }));
+  return { buckets, total: events.length, flagged, series: top, tookMs: 0 };
 }
 
 export function testEvent(tenant: string, time: number, fields: Event['fields'], raw?: string): Event {

@@ -41,6 +41,23 @@ const serverSchema = z
       .positive()
       .default(10 * 1024 * 1024)
       .describe('Largest accepted request body; larger ones get 413.'),
+    console: z
+      .object({
+        enabled: z
+          .boolean()
+          .default(true)
+          .describe('Serve the web console at / on the HTTP port (the API stays under /api/ either way).'),
+        dir: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            'Folder of the built console (`npm run build:web`); default web/dist inside the Yagura package.',
+          ),
+      })
+      .strict()
+      .prefault({})
+      .describe('The browser console.'),
   })
   .strict();
 

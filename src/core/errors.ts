@@ -90,6 +90,11 @@ export const errorCatalogue = {
     description: 'An input cannot listen on its configured address and port (in use or not permitted).',
   },
   FILE_UNREADABLE: { status: 400, description: 'An input file cannot be opened or decompressed.' },
+  CONSOLE_NOT_BUILT: {
+    status: 503,
+    description:
+      'The web console is enabled but its folder holds no index.html; build it with `npm run build:web` (or set server.console.dir).',
+  },
   INTERNAL: { status: 500, description: 'An unexpected error; the server log has the details.' },
 } as const satisfies Record<string, ErrorSpec>;
 

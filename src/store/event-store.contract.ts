@@ -351,6 +351,95 @@ export function runEventStoreContract({ name, create }: EventStoreContract): voi
       expect(result.total).toBe(3);
     });
 
+    it('splits a histogram by a field, counting the flagged events of every bucket in the same pass', async () => {
+      const store = await fresh();
+      const midnight = DAY0 + DAY;
+      const at = (time: number, input: string | undefined, extra: Partial<EventSpec> = {}): Event => {
+        const e = makeEvent({ time, ...extra });
+        if (input === undefined) delete e.input;
+        else e.input = input;
+        return e;
+      };
+      await store.append([
+        at(midnight - HOUR + 1, 'syslog', { fields: { 'event.category': ['network', 'web'] } }),
+        at(midnight - HOUR + 2, 'syslog', { tags: ['parse_error'] }),
+        at(midnight + 3, 'syslog', { fields: { 'event.category': 'network' } }),
+        at(midnight + 4, 'hec', { tags: ['parse_error', 'truncated'] }),
+        at(midnight + HOUR + 5, undefined),
+        at(midnight + 6, 'syslog', { tenant: globex, tags: ['parse_error'] }),
+      ]);
+      const scope = {
+        tenants: systemScope([acme]),
+        from: midnight - HOUR,
+        to: midnight + 2 * HOUR,
+        query: q(''),
+      };
+      const flag = q('tags:parse_error');
+      const byInput = await store.aggregate(scope, {
+        kind: 'histogram-split',
+        intervalMs: HOUR,
+        field: 'input',
+        size: 10,
+        flag,
+      });
+      expect(byInput.total).toBe(5);
+      expect(byInput.flagged).toBe(2);
+      expect(byInput.buckets).toEqual([
+        { key: midnight - HOUR, count: 2 },
+        { key: midnight, count: 2 },
+        { key: midnight + HOUR, count: 1 },
+      ]);
+      expect(byInput.series).toEqual([
+        {
+          key: 'syslog',
+          count: 3,
+          flagged: 1,
+          buckets: [
+            { key: midnight - HOUR, count: 2, flagged: 1 },
+            { key: midnight, count: 1, flagged: 0 },
+          ],
+        },
+        { key: 'hec', count: 1, flagged: 1, buckets: [{ key: midnight, count: 1, flagged: 1 }] },
+        { key: null, count: 1, flagged: 0, buckets: [{ key: midnight + HOUR, count: 1, flagged: 0 }] },
+      ]);
+
+      const top1 = await store.aggregate(scope, {
+        kind: 'histogram-split',
+        intervalMs: HOUR,
+        field: 'input',
+        size: 1,
+      });
+      expect(top1.series?.map((s) => [s.key, s.count, s.flagged])).toEqual([['syslog', 3, 0]]);
+      expect([top1.total, top1.flagged]).toEqual([5, 0]);
+
+      const byTenant = await store.aggregate(
+        { ...scope, tenants: systemScope([acme, globex]) },
+        { kind: 'histogram-split', intervalMs: HOUR, field: 'tenant', size: 10, flag },
+      );
+      expect(byTenant.series?.map((s) => [s.key, s.count, s.flagged])).toEqual([
+        ['acme', 5, 2],
+        ['globex', 1, 1],
+      ]);
+      expect([byTenant.total, byTenant.flagged]).toEqual([6, 3]);
+
+      // An array counts in each of its values' series, an event without the field in the null series; the
+      // totals still count events.
+      const byCategory = await store.aggregate(scope, {
+        kind: 'histogram-split',
+        intervalMs: HOUR,
+        field: 'event.category',
+        size: 10,
+        flag,
+      });
+      expect(byCategory.series?.map((s) => [s.key, s.count, s.flagged])).toEqual([
+        [null, 3, 2],
+        ['network', 2, 0],
+        ['web', 1, 0],
+      ]);
+      expect([byCategory.total, byCategory.flagged]).toEqual([5, 2]);
+      expect(byCategory.buckets.map((b) => b.count)).toEqual([2, 2, 1]);
+    });
+
     it("purges one tenant's older events, from rows and full text alike, and leaves the others", async () => {
       const store = await fresh();
       const word = (tenant: TenantId, time: number, text: string, raw?: string) =>

@@ -35,7 +35,20 @@ export interface SearchPage {
 }
 
 export type Aggregation =
-  { kind: 'terms'; field: string; size: number } | { kind: 'histogram'; intervalMs: number };
+  { kind: 'terms'; field: string; size: number } | { kind: 'histogram'; intervalMs: number } | HistogramSplit;
+
+/**
+ * A histogram per value of a field (one series per value, events without the field in the series keyed null), for
+ * the `size` values with the most events. Events that also match `flag` are counted apart (`flagged`) in every
+ * bucket, series and total, in the same pass.
+ */
+export interface HistogramSplit {
+  kind: 'histogram-split';
+  intervalMs: number;
+  field: string;
+  size: number;
+  flag?: QueryNode;
+}
 
 export interface Bucket {
   /** A field value (terms) or the bucket start in epoch ms (histogram). */
@@ -44,10 +57,23 @@ export interface Bucket {
 }
 
 export interface AggregateResult {
+  /** Terms: the top values. Histograms (split ones too): every matching event per interval, ascending. */
   buckets: Bucket[];
   /** Events that matched in all (terms: including those outside the top N). */
   total: number;
+  /** histogram-split: matching events that also match `flag`. */
+  flagged?: number;
+  /** histogram-split: the series, most events first (ties by key). */
+  series?: Series[];
   tookMs: number;
+}
+
+/** One value's histogram; its buckets hold only the intervals that have events, ascending. */
+export interface Series {
+  key: Bucket['key'];
+  count: number;
+  flagged: number;
+  buckets: { key: number; count: number; flagged: number }[];
 }
 
 export interface StoreStats {

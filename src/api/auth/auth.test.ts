@@ -1,6 +1,7 @@
 // Sign-in, sessions, CSRF, tokens, role denials, rate limits and idempotency, through the real app and services.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor } from '../../access/actor.js';
+import { permissionsOf } from '../../access/permissions.js';
 import { GOOD_PASSWORD } from '../../access/test-support.js';
 import { tenantId } from '../../core/ids.js';
 import { createMetrics } from '../../telemetry/metrics.js';
@@ -97,6 +98,62 @@ describe('API authentication', () => {
     expect(ok.statusCode).toBe(201);
     const denied = await t.access.audit.query({ tenants: 'all', action: 'auth.csrf', limit: 10 });
     expect(denied.entries.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("says which permissions the caller holds, narrowed by a token's scopes", async () => {
+    const s = await session('carol');
+    const me = (
+      await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })
+    ).json();
+    expect(me.permissions).toEqual(permissionsOf('csirt'));
+    const carol = await t.access.users.getByUsername(cliActor(), 'carol');
+    const scoped = await t.access.tokens.create(cliActor(), {
+      userId: carol.id,
+      name: 'scoped',
+      scopes: ['alerts:read', 'reports:read'],
+    });
+    const byToken = await app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${scoped.secret}` },
+    });
+    expect(byToken.json()).toMatchObject({
+      via: 'token',
+      scopes: ['alerts:read', 'reports:read'],
+      permissions: ['alerts:read', 'reports:read'],
+    });
+    const admin = (await app.inject({ method: 'GET', url: '/api/auth/me', headers: asAdmin })).json();
+    expect(admin.permissions).toEqual(permissionsOf('admin'));
+  });
+
+  it('keeps the console language a user chooses, changed by session only with the CSRF token', async () => {
+    await t.access.users.create(cliActor(), {
+      username: 'lang-user',
+      role: 'viewer',
+      tenants: [ACME],
+      password: GOOD_PASSWORD,
+    });
+    const s = await session('lang-user');
+    const me = () =>
+      app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } }).then((r) => r.json());
+    expect((await me()).language).toBeNull();
+    const put = (payload: object, headers: Record<string, string>) =>
+      app.inject({ method: 'PUT', url: '/api/auth/me/preferences', headers, payload });
+    const noCsrf = await put({ language: 'ja' }, { cookie: s.cookie });
+    expect([noCsrf.statusCode, noCsrf.json().error.code]).toEqual([403, 'CSRF_INVALID']);
+    const bad = await put({ language: 'fr' }, { cookie: s.cookie, 'x-csrf-token': s.csrf });
+    expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'REQUEST_INVALID']);
+    const ok = await put({ language: 'ja' }, { cookie: s.cookie, 'x-csrf-token': s.csrf });
+    expect([ok.statusCode, ok.json()]).toEqual([200, { language: 'ja' }]);
+    expect((await me()).language).toBe('ja');
+    const byToken = await put({ language: 'en' }, asAdmin);
+    expect(byToken.json()).toEqual({ language: 'en' });
+    expect((await me()).language).toBe('ja');
+    const entries = await t.access.audit.query({ tenants: 'all', action: 'user.preferences', limit: 10 });
+    expect(entries.entries.map((e) => [e.actor.name, e.details?.['to']])).toEqual([
+      ['admin', { language: 'en' }],
+      ['lang-user', { language: 'ja' }],
+    ]);
   });
 
   it('ends a session after 8 idle hours and after 24 hours however busy', async () => {

@@ -1,7 +1,10 @@
-// Signing in and out: POST /api/auth/login (sets the session cookie), POST /api/auth/logout, GET /api/auth/me.
+// Signing in and out: POST /api/auth/login (sets the session cookie), POST /api/auth/logout, GET /api/auth/me and
+// PUT /api/auth/me/preferences.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anonymousActor, ROLES, type Actor } from '../../access/actor.js';
+import { heldPermissions } from '../../access/permissions.js';
+import { LANGUAGES } from '../../access/tenant-service.js';
 import { YaguraError } from '../../core/errors.js';
 import { actorOf, isSecure } from '../auth/authenticate.js';
 import { clearedSessionCookie, sessionCookie } from '../auth/cookies.js';
@@ -39,7 +42,18 @@ const meResponse = z.object({
   via: z.enum(['session', 'token']),
   csrfToken: z.string().optional().describe("The session's CSRF token (session callers only)."),
   scopes: z.array(z.string()).optional().describe("The token's scopes, when it has any."),
+  permissions: z
+    .array(z.string())
+    .describe("Permissions the caller holds (docs/roles.md): the role's, narrowed to a token's scopes."),
+  language: z
+    .enum(LANGUAGES)
+    .nullable()
+    .describe('The console language the user chose; null until they choose one.'),
 });
+
+const preferencesBody = z.object({ language: z.enum(LANGUAGES).describe('Console language.') }).strict();
+
+const preferencesResponse = z.object({ language: z.enum(LANGUAGES) });
 
 function userOf(actor: Actor): z.infer<typeof signedInUser> {
   return {
@@ -132,12 +146,37 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) =>
     },
     async (request) => {
       const actor = actorOf(request);
+      const { language } = await deps.access.users.preferences(actor);
       return {
         user: userOf(actor),
         via: request.session ? ('session' as const) : ('token' as const),
         ...(request.session ? { csrfToken: request.session.csrfToken } : {}),
         ...(actor.scopes ? { scopes: [...actor.scopes] } : {}),
+        permissions: heldPermissions(actor),
+        language,
       };
+    },
+  );
+
+  app.put(
+    '/api/auth/me/preferences',
+    {
+      schema: {
+        summary: "Change the caller's own console preferences",
+        description: 'Any signed-in user (or their token) may, for their own account; the change is audited.',
+        tags: ['auth'],
+        body: preferencesBody,
+        response: {
+          200: preferencesResponse,
+          400: errorResponseSchema,
+          401: errorResponseSchema,
+          403: errorResponseSchema,
+        },
+      },
+    },
+    async (request) => {
+      const saved = await deps.access.users.setPreferences(actorOf(request), request.body);
+      return { language: saved.language ?? request.body.language };
     },
   );
 };

@@ -34,14 +34,23 @@ export const eventSchema = z
   })
   .meta({ id: 'Event', description: 'A normalized event.' });
 
-const queryText = z.string().max(100_000).default('').describe('Search query (empty or * for all events).');
-const fromText = z
+export const queryText = z
+  .string()
+  .max(100_000)
+  .default('')
+  .describe('Search query (empty or * for all events).');
+export const fromText = z
   .string()
   .default('now-24h')
   .describe('Start (inclusive): ISO 8601, epoch, or now-15m style. Default now-24h.');
-const toText = z.string().default('now').describe('End (exclusive), same forms as from. Default now.');
+export const toText = z.string().default('now').describe('End (exclusive), same forms as from. Default now.');
 const limit = z.number().int().min(1).max(10_000);
-const order = z
+export const tenantsText = z
+  .string()
+  .optional()
+  .describe('Comma-separated tenants (default: every tenant the caller may read).');
+
+export const order = z
   .enum(['desc', 'asc'])
   .default('desc')
   .describe('Newest first (desc, default) or oldest first.');
@@ -68,7 +77,7 @@ const searchQuerystring = z
     query: queryText,
     from: fromText,
     to: toText,
-    tenants: z.string().optional().describe('Comma-separated tenants.'),
+    tenants: tenantsText,
     limit: z.coerce.number().pipe(limit).default(100).describe('Page size, 1..10000 (default 100).'),
     cursor: z.string().optional(),
     order,
@@ -147,7 +156,16 @@ const errors = {
 // would cost three times the JSON encoding itself, so the schema only documents them.
 const plainJson = () => (data: unknown) => JSON.stringify(data);
 
-function parseSearchQuery(text: string): QueryNode {
+/** `a, b` -> ['a', 'b']; undefined when no tenant is named (every tenant open to the caller). */
+export function tenantList(text: string | undefined): string[] | undefined {
+  const names = text
+    ?.split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  return names && names.length > 0 ? names : undefined;
+}
+
+export function parseSearchQuery(text: string): QueryNode {
   try {
     return parseQuery(text);
   } catch (e) {
@@ -205,11 +223,8 @@ export const eventRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) =
     },
     async (request) => {
       const { tenants: list, ...rest } = request.query;
-      const names = list
-        ?.split(',')
-        .map((t) => t.trim())
-        .filter((t) => t !== '');
-      return search(request, names && names.length > 0 ? { ...rest, tenants: names } : rest);
+      const names = tenantList(list);
+      return search(request, names ? { ...rest, tenants: names } : rest);
     },
   );
 

@@ -3,6 +3,7 @@ import type { Migration } from 'kysely';
 import { accessMigration } from '../../access/migration.js';
 import { auditMigration } from '../../audit/migration.js';
 import { ingestTokensMigration } from '../../access/ingest-token-migration.js';
+import { userPreferencesMigration } from '../../access/user-preferences-migration.js';
 import { sessionsMigration } from './0003_sessions.js';
 
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_audit': auditMigration,
   '0003_sessions': sessionsMigration,
   '0004_ingest_tokens': ingestTokensMigration,
+  '0005_user_preferences': userPreferencesMigration,
 };

@@ -102,3 +102,29 @@ export function termsSource(field: string): TermsSource {
   const each = builtin?.kind === 'tags' ? 'json_each(e.tags) j' : `json_each(e.fields, '$."${name}"') j`;
   return { join: `, ${each}`, value: 'j.value', type: 'j.type', notNull: `j.type <> 'null'` };
 }
+
+/**
+ * What a split histogram groups by: like `termsSource`, but a LEFT JOIN, so events without the field are counted
+ * (keyed null). `scalar` says each event yields exactly one row, so the series add up to the events themselves.
+ */
+export interface SeriesSource {
+  join: string;
+  value: string;
+  type: string;
+  scalar: boolean;
+}
+
+export function seriesSource(field: string): SeriesSource {
+  const name = canonicalField(field);
+  if (!isValidFieldName(name))
+    throw new YaguraError('REQUEST_INVALID', `Invalid field name "${field.slice(0, 100)}"`);
+  const builtin = builtinField(name);
+  if (builtin?.kind === 'time') {
+    return { join: '', value: `e.${builtin.column}`, type: `'integer'`, scalar: true };
+  }
+  if (builtin?.kind === 'text') {
+    return { join: '', value: `e.${builtin.column}`, type: `'text'`, scalar: true };
+  }
+  const each = builtin?.kind === 'tags' ? 'json_each(e.tags) j' : `json_each(e.fields, '$."${name}"') j`;
+  return { join: ` LEFT JOIN ${each}`, value: 'j.value', type: 'j.type', scalar: false };
+}

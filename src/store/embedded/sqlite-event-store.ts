@@ -9,9 +9,11 @@ import type {
   Aggregation,
   Bucket,
   EventStore,
+  HistogramSplit,
   SearchPage,
   SearchRequest,
   SearchScope,
+  Series,
   StoreStats,
 } from '../event-store.js';
 import { splitScope } from '../tenant-scope.js';
@@ -22,11 +24,13 @@ import {
   decodeCursor,
   encodeCursor,
   scopedWhere,
+  seriesSource,
   termsSource,
   type Cursor,
   type Where,
 } from './query-sql.js';
 import { ReadPool } from './read-pool.js';
+import { compileToSqlite } from '../../search/sqlite-compiler.js';
 import { decodeRow, encodeBatch, SELECT_COLUMNS, type StoredRow } from './row-codec.js';
 import { DEFAULT_TUNING, type WriterTuning } from './schema.js';
 import { WriterClient } from './writer-client.js';
@@ -140,6 +144,9 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const started = performance.now();
     scopedWhere(scope, scope.query);
+    if (by.kind === 'histogram-split') {
+      return { ...(await this.histogramSplit(scope, by)), tookMs: performance.now() - started };
+    }
     const buckets =
       by.kind === 'terms' ? this.terms(scope, by.field, by.size) : this.histogram(scope, by.intervalMs);
     return { buckets, total: await this.count(scope), tookMs: performance.now() - started };
@@ -261,12 +268,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Epoch-aligned buckets, ascending; empty buckets are filled in when there are at most 10,000. */
   private histogram(scope: SearchScope & { query: QueryNode }, intervalMs: number): Bucket[] {
-    if (!Number.isInteger(intervalMs) || intervalMs < 1) {
-      throw new YaguraError(
-        'REQUEST_INVALID',
-        'A histogram interval must be a positive whole number of milliseconds',
-      );
-    }
+    assertInterval(intervalMs);
     const where = scopedWhere(scope, scope.query);
     const sql = `SELECT e.time - (e.time % ?) AS k, count(*) AS c FROM events e WHERE ${where.sql} GROUP BY 1`;
     const counts = new Map<number, number>();
@@ -277,10 +279,96 @@ export class SqliteEventStore implements EventStore {
         counts.set(r.k, (counts.get(r.k) ?? 0) + r.c);
       }
     }
-    const first = scope.from - (((scope.from % intervalMs) + intervalMs) % intervalMs);
-    if ((scope.to - first) / intervalMs <= MAX_HISTOGRAM_FILL) {
-      for (let k = first; k < scope.to; k += intervalMs) if (!counts.has(k)) counts.set(k, 0);
-    }
-    return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([key, count]) => ({ key, count }));
+    return filledBuckets(counts, scope, intervalMs);
   }
+
+  /**
+   * One GROUP BY (interval, value) per day file, counting the flagged events with a conditional sum in the same
+   * pass. A column field gives each event one row, so the totals come from the series; a JSON field may give an
+   * event several rows (arrays) or none, so its totals are counted apart.
+   */
+  private async histogramSplit(
+    scope: SearchScope & { query: QueryNode },
+    by: HistogramSplit,
+  ): Promise<Omit<AggregateResult, 'tookMs'>> {
+    assertInterval(by.intervalMs);
+    const where = scopedWhere(scope, scope.query);
+    const src = seriesSource(by.field);
+    const flag = by.flag ? compileToSqlite(by.flag) : { sql: '0', params: [] };
+    const sql =
+      `SELECT e.time - (e.time % ?) AS b, ${src.type} AS t, ${src.value} AS k, count(*) AS c, ` +
+      `sum(CASE WHEN (${flag.sql}) THEN 1 ELSE 0 END) AS f FROM events e${src.join} WHERE ${where.sql} GROUP BY 1, 2, 3`;
+    const series = new Map<string, Series & { at: Map<number, { count: number; flagged: number }> }>();
+    for (const day of daysInRange(this.dataDir, scope.from, scope.to, 'asc')) {
+      const stmt = this.readers.statement(day, sql);
+      if (!stmt) continue;
+      const rows = stmt.all(by.intervalMs, ...flag.params, ...where.params) as {
+        b: number;
+        t: string | null;
+        k: string | number | null;
+        c: number;
+        f: number;
+      }[];
+      for (const r of rows) {
+        const key = r.t === 'true' ? true : r.t === 'false' ? false : r.k;
+        const id = `${typeof key}:${String(key)}`;
+        let s = series.get(id);
+        if (!s) series.set(id, (s = { key, count: 0, flagged: 0, buckets: [], at: new Map() }));
+        s.count += r.c;
+        s.flagged += r.f;
+        const b = s.at.get(r.b);
+        if (b) {
+          b.count += r.c;
+          b.flagged += r.f;
+        } else s.at.set(r.b, { count: r.c, flagged: r.f });
+      }
+    }
+    const all = [...series.values()];
+    let total: number;
+    let flagged: number;
+    let buckets: Bucket[];
+    if (src.scalar) {
+      total = all.reduce((n, s) => n + s.count, 0);
+      flagged = all.reduce((n, s) => n + s.flagged, 0);
+      const counts = new Map<number, number>();
+      for (const s of all) for (const [k, b] of s.at) counts.set(k, (counts.get(k) ?? 0) + b.count);
+      buckets = filledBuckets(counts, scope, by.intervalMs);
+    } else {
+      total = await this.count(scope);
+      flagged = by.flag
+        ? await this.count({ ...scope, query: { kind: 'and', children: [scope.query, by.flag] } })
+        : 0;
+      buckets = this.histogram(scope, by.intervalMs);
+    }
+    const top = all
+      .sort((a, b) => b.count - a.count || String(a.key).localeCompare(String(b.key)))
+      .slice(0, Math.max(0, by.size))
+      .map(({ at, ...s }) => ({
+        ...s,
+        buckets: [...at.entries()].sort((a, b) => a[0] - b[0]).map(([key, b]) => ({ key, ...b })),
+      }));
+    return { buckets, total, flagged, series: top };
+  }
+}
+
+function assertInterval(intervalMs: number): void {
+  if (!Number.isInteger(intervalMs) || intervalMs < 1) {
+    throw new YaguraError(
+      'REQUEST_INVALID',
+      'A histogram interval must be a positive whole number of milliseconds',
+    );
+  }
+}
+
+/** Counts by bucket start as ascending buckets, the empty ones filled in when there are at most 10,000. */
+function filledBuckets(
+  counts: Map<number, number>,
+  scope: { from: number; to: number },
+  intervalMs: number,
+): Bucket[] {
+  const first = scope.from - (((scope.from % intervalMs) + intervalMs) % intervalMs);
+  if ((scope.to - first) / intervalMs <= MAX_HISTOGRAM_FILL) {
+    for (let k = first; k < scope.to; k += intervalMs) if (!counts.has(k)) counts.set(k, 0);
+  }
+  return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([key, count]) => ({ key, count }));
 }
