@@ -107,7 +107,7 @@ describe('normalize', () => {
       }),
       ctx,
     );
-    expect(e.fields).toEqual({ 'user.name': 'joe' });
+    expect(e.fields).toEqual({ 'user.name': 'joe', 'event.kind': 'event', 'related.user': ['joe'] });
     expect(new Date(e.time).toISOString()).toBe('2025-11-28T10:00:00.000Z');
     expect(e.raw).toBe('this text is not JSON');
     expect(e.tags).toBeUndefined();
@@ -177,6 +177,7 @@ describe('normalize with device parsers', () => {
     const off = registerDeviceParser({
       name: 'edr-test',
       description: 'test EDR JSON',
+      why: 'the JSON says vendor edr',
       match: (r) => r.fields['vendor'] === 'edr',
       normalize: (r) => ({ ...r, logsource: { product: 'edr', category: 'process_creation' } }),
     });

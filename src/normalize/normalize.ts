@@ -9,6 +9,7 @@
 //   except for names the input sets with authority: `input.*`, `labels.*` and `log.source.*`.
 // - `raw.sourceAddress` becomes `log.source.address` (the sender, as Filebeat names it).
 // - Time: the message's own time, else the transport's (`raw.time`), else receipt with `time_from_receipt`.
+// - A parsed record gets ECS `event.kind: event` unless its parser said otherwise, and `related.*` from its fields.
 // - Logsource: the parser's or a device parser's; for plain syslog only well-known Linux programs
 //   (sshd, sudo, cron, ...) get `{ product: 'linux', service }`, everything else stays empty.
 import type { Event, FieldValue, LogSource } from '../core/event.js';
@@ -19,6 +20,7 @@ import { parseText, runDeviceParsers } from '../parsers/detect.js';
 import { parseJsonObject } from '../parsers/json.js';
 import type { ParseContext, ParsedRecord } from '../parsers/types.js';
 import { inferLogsource } from './logsource.js';
+import { fillRelated } from './related.js';
 
 const AUTHORITATIVE_PREFIXES = ['input.', 'labels.', 'log.source.'];
 
@@ -60,6 +62,8 @@ export function normalize(raw: RawMessage, ctx: ParseContext): Event {
     tags = addTags(tags, rec.tags);
     if (rec.time !== undefined && Number.isFinite(rec.time)) time = rec.time;
     logsource = rec.logsource ?? inferLogsource(fields);
+    if (fields['event.kind'] === undefined) fields['event.kind'] = 'event';
+    fillRelated(fields);
   } else {
     fields = text.length > 0 ? { message: text } : {};
     tags = addTags(tags, [Tags.parseError]);

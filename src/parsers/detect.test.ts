@@ -71,7 +71,8 @@ describe('format detection', () => {
     expect(out.explanation[0]).toMatch(/^rfc3164: it starts with "<PRI>"/);
     expect(out.explanation[1]).toMatch(/^cef: the message after the rfc3164 header parsed as cef/);
     expect(parseText('hello', ctx, { explain: true }).explanation).toEqual([
-      'no parser understood the text.',
+      'no format parser understood the text; the device parsers look at it as plain text.',
+      'no device parser knows the text either.',
     ]);
     expect(parseText('a=1 b=2', ctx).explanation).toEqual([]);
   });
@@ -101,6 +102,7 @@ describe('device parsers', () => {
   const acme: DeviceParser = {
     name: 'acme-fw',
     description: 'Acme firewall key=value over syslog (test device)',
+    why: 'the syslog program is acmefw',
     match: (record) => record.fields['process.name'] === 'acmefw',
     normalize: (record) => {
       const f = record.fields;
@@ -116,7 +118,37 @@ describe('device parsers', () => {
     expect(out.record?.fields['source.ip']).toBe('10.1.1.1');
     expect(out.record?.fields['observer.vendor']).toBe('Acme');
     expect(out.record?.logsource).toEqual({ product: 'acme', category: 'firewall' });
-    expect(out.explanation.at(-1)).toBe('device acme-fw: matched; fields refined.');
+    expect(out.explanation.at(-1)).toBe(
+      'device acme-fw: matched because the syslog program is acmefw; fields refined.',
+    );
+    expect(out.record?.format).toBe('rfc3164+kv+acme-fw');
+  });
+
+  it('offers a line no format parser understood to the device parsers as plain text', () => {
+    unregister.push(
+      registerDeviceParser({
+        name: 'acme-proxy',
+        description: 'Acme proxy access log (test device)',
+        why: 'the line starts with ACMEPROXY',
+        match: (record) =>
+          record.format === 'text' && String(record.fields['message']).startsWith('ACMEPROXY '),
+        normalize: (record) => ({ ...record, fields: { ...record.fields, 'url.original': 'http://x/' } }),
+      }),
+    );
+    const out = parseText('ACMEPROXY GET http://x/', ctx);
+    expect(out.record?.format).toBe('text+acme-proxy');
+    expect(out.record?.fields['url.original']).toBe('http://x/');
+    expect(parseText('OTHERPROXY GET http://x/', ctx).record).toBeNull();
+  });
+
+  it('runs only the pinned device parser, without asking it to match', () => {
+    unregister.push(registerDeviceParser(acme));
+    const out = parseText('<13>Nov 28 10:00:00 fw1 other: src=10.1.1.1', ctx, {
+      format: 'acme-fw',
+      explain: true,
+    });
+    expect(out.record?.fields['observer.vendor']).toBe('Acme');
+    expect(out.explanation.at(-1)).toBe('device acme-fw: pinned by the input; fields refined.');
   });
 
   it('leaves records it does not match alone', () => {
@@ -130,6 +162,7 @@ describe('device parsers', () => {
       registerDeviceParser({
         name: 'broken',
         description: 'always throws',
+        why: 'it matches everything',
         match: () => true,
         normalize: () => {
           throw new Error('boom');

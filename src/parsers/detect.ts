@@ -1,7 +1,7 @@
 // Format detection for one message: pick the parser, read a syslog header's payload too, run device parsers,
 // and say why (the explanation behind `yagura parse --explain`).
 import type { FieldValue } from '../core/event.js';
-import { deviceParsers } from './devices/index.js';
+import { deviceParsers, findDeviceParser, type DeviceParser } from './devices/index.js';
 import { isFormatName, parsers } from './index.js';
 import type { FormatParser, ParseContext, ParsedRecord } from './types.js';
 
@@ -163,18 +163,27 @@ export function runDeviceParsers(
   text: string,
   ctx: ParseContext,
   notes: string[] | null = null,
+  pinned?: DeviceParser,
 ): ParsedRecord {
-  if (deviceParsers.length === 0) return rec;
-  for (const d of deviceParsers) {
-    try {
-      if (!d.match(rec, text)) continue;
-    } catch {
-      notes?.push(`device ${d.name}: its match() threw; skipped.`);
-      continue;
+  const candidates = pinned ? [pinned] : deviceParsers;
+  for (const d of candidates) {
+    if (d !== pinned) {
+      try {
+        if (!d.match(rec, text)) continue;
+      } catch {
+        notes?.push(`device ${d.name}: its match() threw; skipped.`);
+        continue;
+      }
     }
     try {
+      const before = rec.format;
       rec = d.normalize(rec, ctx);
-      notes?.push(`device ${d.name}: matched; fields refined.`);
+      rec.format = `${before}+${d.name}`;
+      notes?.push(
+        d === pinned
+          ? `device ${d.name}: pinned by the input; fields refined.`
+          : `device ${d.name}: matched because ${d.why}; fields refined.`,
+      );
     } catch (e) {
       rec.tags = rec.tags ? rec.tags.concat(DEVICE_PARSE_ERROR_TAG) : [DEVICE_PARSE_ERROR_TAG];
       notes?.push(
@@ -185,6 +194,11 @@ export function runDeviceParsers(
   return rec;
 }
 
+/** The generic record for a line no format parser understood: device parsers may still know it (Squid, Snort). */
+function textRecord(text: string): ParsedRecord {
+  return { format: 'text', fields: { message: text } };
+}
+
 /**
  * Parses one message: the pinned format if given, else the first parser (JSON, RFC 5424, RFC 3164, CEF,
  * LEEF, kv) whose cheap detect() matches and whose parse succeeds. A syslog header's message is then
@@ -193,7 +207,8 @@ export function runDeviceParsers(
 export function parseText(text: string, ctx: ParseContext, options?: ParseOptions): ParseOutcome {
   const notes: string[] | null = options?.explain ? [] : null;
   let rec: ParsedRecord | null = null;
-  if (options?.format) {
+  const device = options?.format ? findDeviceParser(options.format) : undefined;
+  if (options?.format && !device) {
     rec = parsePinned(options.format, text, ctx, notes);
   } else {
     for (const p of ORDER) {
@@ -201,8 +216,15 @@ export function parseText(text: string, ctx: ParseContext, options?: ParseOption
       rec = parseWith(p, text, ctx, notes);
       if (rec || p === json) break;
     }
-    if (!rec) notes?.push('no parser understood the text.');
+    if (!rec)
+      notes?.push('no format parser understood the text; the device parsers look at it as plain text.');
   }
-  if (rec) rec = runDeviceParsers(rec, text, ctx, notes);
-  return { record: rec, explanation: notes ?? [] };
+  if (rec) return { record: runDeviceParsers(rec, text, ctx, notes, device), explanation: notes ?? [] };
+  if (options?.format && !device) return { record: null, explanation: notes ?? [] };
+  const fallback = runDeviceParsers(textRecord(text), text, ctx, notes, device);
+  if (fallback.format === 'text') {
+    notes?.push('no device parser knows the text either.');
+    return { record: null, explanation: notes ?? [] };
+  }
+  return { record: fallback, explanation: notes ?? [] };
 }

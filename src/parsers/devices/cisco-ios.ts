@@ -1,0 +1,3 @@
+import { pending } from './pending.js';
+
+export const ciscoIos = pending('cisco-ios');
