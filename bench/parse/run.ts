@@ -1,13 +1,16 @@
 // Parse benchmark: lines/s of normalize() on one core over the shared load corpus (prints figures, asserts nothing).
 // Usage (from the project root):
-//   npx tsc -p tsconfig.json --outDir /tmp/ybuild && node /tmp/ybuild/bench/parse/run.js [--runs 3] [--data /tmp/perf]
-// The corpus is generated with ../shared/tools/gen_data.py (200k lines) when fw-3164.log is missing.
+//   npm run bench:parse -- [--runs 3] [--data /tmp/perf] [--lines 200000]
+// The corpus is generated with ../shared/tools/gen_data.py (200k lines) when fw-3164.log is missing. Besides the
+// corpus files, it times each format of the mix on its own (the format parseText names), and the device fixtures
+// (../shared/samples/logs and test/golden/cases), repeated to a measurable size.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tenantId } from '../../src/core/ids.js';
 import type { RawMessage } from '../../src/core/raw-message.js';
 import { normalize } from '../../src/normalize/normalize.js';
+import { parseText } from '../../src/parsers/detect.js';
 
 interface Args {
   runs: number;
@@ -54,7 +57,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-function bench(name: string, messages: RawMessage[], runs: number): void {
+function bench(name: string, messages: RawMessage[], runs: number): number {
   const ctx = { receivedAt: messages[0]?.receivedAt ?? Date.now(), timeZone: 'UTC' };
   // Warm-up so the JIT has compiled the hot paths before timing.
   for (let i = 0; i < Math.min(20_000, messages.length); i++) normalize(messages[i] as RawMessage, ctx);
@@ -76,6 +79,40 @@ function bench(name: string, messages: RawMessage[], runs: number): void {
     `${name.padEnd(26)} median ${fmt(median(rates)).padStart(9)}  best ${fmt(Math.max(...rates)).padStart(9)} lines/s ` +
       `(${runs} runs of ${messages.length} lines, parse_error ${parseErrors})`,
   );
+  return median(rates);
+}
+
+/** Lines grouped by the format parseText gives them ("rfc3164+kv+fortigate"; "unparsed" when none). */
+function byFormat(lines: string[], receivedAt: number): Map<string, string[]> {
+  const ctx = { receivedAt, timeZone: 'UTC' };
+  const groups = new Map<string, string[]>();
+  for (const line of lines) {
+    const format = parseText(line, ctx).record?.format ?? 'unparsed';
+    let group = groups.get(format);
+    if (!group) groups.set(format, (group = []));
+    group.push(line);
+  }
+  return groups;
+}
+
+function filesUnder(dir: string, accept: (name: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return filesUnder(path, accept);
+    return accept(name) ? [path] : [];
+  });
+}
+
+/** Raw lines of the device fixtures: Elastic's samples and our golden cases (JSON event files as one line each). */
+function deviceLines(): string[] {
+  const samples = resolve(findGenerator(), '../../samples/logs');
+  const cases = resolve(import.meta.dirname, '../../../test/golden/cases');
+  const lines: string[] = [];
+  for (const file of filesUnder(samples, (n) => n.endsWith('.log') && !n.includes('STALE')))
+    lines.push(...readLines(file));
+  for (const file of filesUnder(cases, (n) => n.endsWith('.log'))) lines.push(...readLines(file));
+  return lines.filter((l) => l.length > 0);
 }
 
 function main(): void {
@@ -101,6 +138,19 @@ function main(): void {
       object: JSON.parse(l) as Record<string, unknown>,
     }));
   bench('ecs.ndjson (raw.object)', objects, args.runs);
+
+  console.log('\nthe mix (fw-3164.log) by format, each format on its own:');
+  const mix = readLines(join(args.data, 'fw-3164.log')).slice(0, args.lines);
+  for (const [format, lines] of [...byFormat(mix, receivedAt)].sort((a, b) => b[1].length - a[1].length)) {
+    bench(`  ${format}`, lines.map(raw), args.runs);
+  }
+
+  const devices = deviceLines();
+  console.log(`\ndevice fixtures (${devices.length} distinct lines, each format repeated to 20,000 lines):`);
+  for (const [format, lines] of [...byFormat(devices, receivedAt)].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const repeated = Array.from({ length: 20_000 }, (_, i) => lines[i % lines.length] as string);
+    bench(`  ${format}`, repeated.map(raw), args.runs);
+  }
 }
 
 main();

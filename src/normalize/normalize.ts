@@ -3,8 +3,8 @@
 // Decisions:
 // - Never throws: text no parser understands (or a parser bug) gives an Event with `message` = the text
 //   and the `parse_error` tag. `raw` always keeps the text when there was some.
-// - `raw.object` (decoded by an HTTP input) is flattened as JSON; the text is not parsed again, `raw.format`
-//   is not consulted.
+// - `raw.object` (decoded by an HTTP input) is flattened as JSON; the text is not parsed again, and `raw.format`
+//   counts only when it names a device parser.
 // - Input fields (`raw.fields`) fill in what the parsed record lacks; on a clash the parsed value wins,
 //   except for names the input sets with authority: `input.*`, `labels.*` and `log.source.*`.
 // - `raw.sourceAddress` becomes `log.source.address` (the sender, as Filebeat names it).
@@ -17,6 +17,7 @@ import { Tags, TimeBounds } from '../core/event.js';
 import { newEventId } from '../core/ids.js';
 import type { RawMessage } from '../core/raw-message.js';
 import { parseText, runDeviceParsers } from '../parsers/detect.js';
+import { findDeviceParser } from '../parsers/devices/index.js';
 import { parseJsonObject } from '../parsers/json.js';
 import type { ParseContext, ParsedRecord } from '../parsers/types.js';
 import { inferLogsource } from './logsource.js';
@@ -38,7 +39,10 @@ function addTags(into: string[] | undefined, tags: readonly string[] | undefined
 
 function parseRecord(raw: RawMessage, ctx: ParseContext): ParsedRecord | null {
   try {
-    if (raw.object) return runDeviceParsers(parseJsonObject(raw.object, ctx), raw.text, ctx);
+    if (raw.object) {
+      const pinned = raw.format ? findDeviceParser(raw.format) : undefined;
+      return runDeviceParsers(parseJsonObject(raw.object, ctx), raw.text, ctx, null, pinned);
+    }
     if (raw.text.length === 0) return null;
     return parseText(raw.text, ctx, raw.format ? { format: raw.format } : undefined).record;
   } catch {

@@ -13,6 +13,15 @@ const ORDER: readonly FormatParser[] = [json, rfc5424, rfc3164, cef, leef, kv];
 const PAYLOAD_ORDER: readonly FormatParser[] = [json, cef, leef, kv];
 const HEADERS: ReadonlySet<FormatParser> = new Set([rfc5424, rfc3164]);
 
+/** Every name a message can be pinned to: the format parsers, then the device parsers. */
+export function parserNames(): string[] {
+  return [...Object.keys(parsers), ...deviceParsers.map((d) => d.name)];
+}
+
+export function isParserName(name: string): boolean {
+  return isFormatName(name) || findDeviceParser(name) !== undefined;
+}
+
 /** Tag on a record whose device parser threw; the generic record is kept. */
 export const DEVICE_PARSE_ERROR_TAG = 'device_parse_error';
 

@@ -87,6 +87,27 @@ describe('POST /api/ingest', () => {
     ]);
   });
 
+  it('pins the parser named in ?parser= on every message, and refuses one that does not exist', async () => {
+    const { app, sink } = ingestApp();
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/ingest?parser=cisco-asa',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'one\ntwo\n',
+    });
+    expect(ok.statusCode).toBe(202);
+    expect(sink.messages.map((m) => m.format)).toEqual(['cisco-asa', 'cisco-asa']);
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/ingest?parser=nope',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'one\n',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/^parser: "nope" is not a parser \(known: /);
+    expect(sink.messages).toHaveLength(2);
+  });
+
   it('decompresses a gzip body', async () => {
     const { app, sink } = ingestApp();
     const res = await app.inject({

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { IngestTokenService } from '../../access/ingest-token-service.js';
+import { isParserName, parserNames } from '../../parsers/detect.js';
 import { YaguraError } from '../../core/errors.js';
 import { tenantId, type TenantId } from '../../core/ids.js';
 import { contentEncodingOf } from '../../inputs/http/content-encoding.js';
@@ -12,6 +13,16 @@ import type { RouteDeps } from '../deps.js';
 import { errorResponseSchema } from '../errors.js';
 import { acceptRawBodies, bodyBytes } from '../raw-body.js';
 import { markRoutesPublic } from '../auth/public.js';
+
+const ingestQuery = z
+  .object({
+    parser: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Pin a format or device parser (e.g. "fortigate") instead of detecting each message.'),
+  })
+  .strict();
 
 export const INPUT = 'http';
 
@@ -116,6 +127,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
         description:
           'Queues events for normalization and storage. NDJSON lines that are not JSON objects are still stored, raw and tagged parse_error, and listed in `invalidLines`. `Authorization: Bearer <token>` selects the tenant: a token of `inputs.http.tokens` or one created with POST /api/tenants/{id}/ingest-tokens. While no ingest token exists in either place, no token is asked for and events go to the default tenant.',
         tags: ['ingest'],
+        querystring: ingestQuery,
         response: {
           202: ingestResponseSchema,
           400: errorResponseSchema,
@@ -128,6 +140,14 @@ export const ingestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
       config: { openapiRequestBody: requestBodyDoc },
     },
     async (request, reply) => {
+      const { parser } = request.query;
+      if (parser !== undefined && !isParserName(parser)) {
+        throw new YaguraError(
+          'REQUEST_INVALID',
+          `parser: "${parser}" is not a parser (known: ${parserNames().join(', ')})`,
+          { location: { key: 'parser' } },
+        );
+      }
       const format = ingestFormatOf(request.headers['content-type']);
       const tenant = tenantOf.get(request);
       if (!format || !tenant)
@@ -137,6 +157,7 @@ export const ingestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
         input: INPUT,
         receivedAt: deps.now(),
         sourceAddress: request.ip,
+        ...(parser !== undefined ? { parser } : {}),
       });
       if (result.messages.length > 0) {
         if (sink.closing) throw new YaguraError('SHUTTING_DOWN', 'The server is shutting down; retry later');

@@ -12,6 +12,8 @@ export interface MessageContext {
   input: string;
   receivedAt: number;
   sourceAddress?: string;
+  /** Format or device parser pinned for every message (already checked to exist). */
+  parser?: string;
 }
 
 export interface IngestBodyResult {
@@ -74,6 +76,7 @@ export function makeMessage(
 ): RawMessage {
   const m: RawMessage = { tenant: ctx.tenant, input: ctx.input, receivedAt: ctx.receivedAt, text };
   if (ctx.sourceAddress !== undefined) m.sourceAddress = ctx.sourceAddress;
+  if (ctx.parser !== undefined) m.format = ctx.parser;
   if (object !== undefined) m.object = object;
   if (invalidUtf8 && text.includes('\uFFFD')) m.tags = [Tags.invalidUtf8];
   return m;

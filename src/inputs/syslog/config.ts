@@ -69,6 +69,13 @@ export const syslogConfigSchema = z
       .describe(
         'Close a TCP/TLS connection that sent nothing for this long; 0 keeps idle connections open. TCP keep-alive still detects dead peers.',
       ),
+    parser: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Pin a format or device parser for every message of this input (e.g. "fortigate", "cisco-asa"); by default each message is detected on its own.',
+      ),
     tenant: z
       .string()
       .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/)

@@ -54,7 +54,7 @@ export class TenantLookup {
 /** Builds the RawMessages of a batch of frames from one sender, counting them in `stats`. */
 export function toRawMessages(
   frames: readonly Frame[],
-  sender: { tenant: TenantId; address: string | undefined },
+  sender: { tenant: TenantId; address: string | undefined; parser?: string | undefined },
   transport: Transport,
   stats: ListenerStats,
   receivedAt: number,
@@ -71,6 +71,7 @@ export function toRawMessages(
       fields: TRANSPORT_FIELDS[transport],
     };
     if (sender.address !== undefined) message.sourceAddress = sender.address;
+    if (sender.parser !== undefined) message.format = sender.parser;
     if (frame.truncated || invalidUtf8 || frame.framingError) {
       const tags: string[] = [];
       if (frame.truncated) {

@@ -48,6 +48,19 @@ describe('syslog input config', () => {
   it('rejects an invalid tenant name', () => {
     expect(() => syslogConfigSchema.parse({ tenant: 'Not Valid' })).toThrow();
   });
+
+  it('refuses to start with a pinned parser that does not exist, naming the ones that do', async () => {
+    await expect(startSyslog({ parser: 'fortigatee' })).rejects.toThrow(
+      /inputs.syslog.parser: "fortigatee" is not a parser \(known: .*cef.*fortigate/,
+    );
+  });
+
+  it('pins the configured parser on every message it receives', async () => {
+    const { sink, tcp } = await startSyslog({ parser: 'kv' });
+    await sendTcp(tcp, '<13>Jan  1 00:00:00 host app: a=1 b=2\n');
+    await sink.waitForCount(1);
+    expect(sink.received[0]?.format).toBe('kv');
+  });
 });
 
 describe('syslog over TCP', () => {

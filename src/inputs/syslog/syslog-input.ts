@@ -1,6 +1,8 @@
 // The syslog input: starts the UDP, TCP and TLS listeners its config asks for and closes them together.
 import type * as tls from 'node:tls';
+import { YaguraError } from '../../core/errors.js';
 import { tenantId } from '../../core/ids.js';
+import { isParserName, parserNames } from '../../parsers/detect.js';
 import {
   type Input,
   type InputAddress,
@@ -25,12 +27,20 @@ export class SyslogInput implements Input {
 
   /** Reads the TLS files now, so a bad certificate fails at start-up before anything is bound. */
   constructor(config: SyslogConfig, context: InputContext) {
+    if (config.parser !== undefined && !isParserName(config.parser)) {
+      throw new YaguraError(
+        'CONFIG_INVALID',
+        `inputs.syslog.parser: "${config.parser}" is not a parser (known: ${parserNames().join(', ')})`,
+        { location: { key: 'inputs.syslog.parser' } },
+      );
+    }
     const tenants = new TenantLookup(tenantId(config.tenant), context.resolveTenant);
     const common = {
       input: SYSLOG_INPUT,
       host: config.host,
       maxMessageSize: config.maxMessageSize,
       tenants,
+      parser: config.parser,
       sink: context.sink,
       logger: context.logger ?? silentLogger,
     };

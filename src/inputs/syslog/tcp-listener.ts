@@ -21,6 +21,8 @@ export interface StreamListenerOptions {
   /** Server options for the TLS transport (see tls.ts). */
   tls?: tls.TlsOptions;
   tenants: TenantLookup;
+  /** Format or device parser pinned for every message; undefined to detect per message. */
+  parser?: string | undefined;
   sink: IngestSink;
   logger: InputLogger;
 }
@@ -28,7 +30,11 @@ export interface StreamListenerOptions {
 interface Connection {
   socket: net.Socket;
   decoder: FrameDecoder;
-  sender: { tenant: ReturnType<TenantLookup['get']>; address: string | undefined };
+  sender: {
+    tenant: ReturnType<TenantLookup['get']>;
+    address: string | undefined;
+    parser?: string | undefined;
+  };
   finished: boolean;
 }
 
@@ -139,7 +145,7 @@ export class StreamListener {
     const address = normalizeAddress(socket.remoteAddress);
     const conn: Connection = {
       socket,
-      sender: { tenant: options.tenants.get(address), address },
+      sender: { tenant: options.tenants.get(address), address, parser: options.parser },
       finished: false,
       decoder: createFrameDecoder(options.framing, {
         maxMessageSize: options.maxMessageSize,

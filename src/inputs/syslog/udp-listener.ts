@@ -13,6 +13,8 @@ export interface UdpListenerOptions {
   port: number;
   maxMessageSize: number;
   tenants: TenantLookup;
+  /** Format or device parser pinned for every message; undefined to detect per message. */
+  parser?: string | undefined;
   sink: IngestSink;
   logger: InputLogger;
 }
@@ -113,7 +115,7 @@ export class UdpListener {
     const address = normalizeAddress(rinfo.address);
     const [message] = toRawMessages(
       [frame],
-      { tenant: options.tenants.get(address), address },
+      { tenant: options.tenants.get(address), address, parser: options.parser },
       'udp',
       counters,
       Date.now(),

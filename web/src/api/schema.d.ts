@@ -865,7 +865,10 @@ export interface paths {
          */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Pin a format or device parser (e.g. "fortigate") instead of detecting each message. */
+                    parser?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
