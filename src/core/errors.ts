@@ -33,6 +33,25 @@ export const errorCatalogue = {
     status: 400,
     description: 'A value in the search query has the wrong form (number, time, CIDR).',
   },
+  RULE_INVALID: {
+    status: 400,
+    description:
+      'A Sigma rule is not valid: a required key is missing or has the wrong form; the error names the file and line.',
+  },
+  RULE_CONDITION_SYNTAX: {
+    status: 400,
+    description: "A Sigma rule's condition cannot be parsed, or names a selection the rule does not have.",
+  },
+  RULE_UNKNOWN_MODIFIER: {
+    status: 400,
+    description:
+      'A Sigma rule uses a modifier the specification does not define, or combines modifiers wrongly.',
+  },
+  RULE_UNSUPPORTED: {
+    status: 400,
+    description:
+      'A Sigma rule uses a feature that cannot run as written (a placeholder with no configured values, an obsolete aggregation).',
+  },
   TIME_INVALID: { status: 400, description: 'A time or time range cannot be understood.' },
   TENANT_UNKNOWN: { status: 400, description: 'The tenant named is not configured.' },
   HEC_TOKEN_REQUIRED: {
