@@ -1,4 +1,5 @@
 // Modifiers that change how an item matches rather than its text: all, cased, exists, fieldref, expand.
+import { YaguraError } from '../../../core/errors.js';
 import { parsePattern, plainText } from '../value.js';
 import { misuse, onlyPatterns } from './errors.js';
 import type { Modifier, SigmaValue } from './types.js';
@@ -39,7 +40,10 @@ export const expand: Modifier = (values, ctx) =>
     if (!m) return [v];
     const replacements = ctx.placeholders.get(m[1]!);
     if (!replacements || replacements.length === 0) {
-      throw misuse(ctx, `placeholder %${m[1]}% has no values configured`);
+      throw new YaguraError(
+        'RULE_UNSUPPORTED',
+        `placeholder %${m[1]}% has no values configured (detect.placeholders)`,
+      );
     }
     return replacements.map((r): SigmaValue => {
       const text = raw.replace(m[0], r);
