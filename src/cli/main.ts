@@ -10,6 +10,7 @@ import { registerAudit } from './audit.js';
 import { registerTenant } from './tenant.js';
 import { registerToken } from './token.js';
 import { registerUser } from './user.js';
+import { registerRules } from './rules.js';
 import { packageVersion } from '../api/version.js';
 
 export function buildProgram(): Command {
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerUser(program);
   registerToken(program);
   registerAudit(program);
+  registerRules(program);
   return program;
 }
 
