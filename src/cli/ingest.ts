@@ -23,7 +23,7 @@ export function registerIngest(program: Command): void {
     .option('-t, --tenant <id>', 'tenant the events belong to (default: the first configured)')
     .option(
       '-p, --parser <name>',
-      'use this parser for every line instead of detecting (rfc3164, rfc5424, cef, leef, json, kv)',
+      'use this format or device parser for every line instead of detecting (e.g. cef, fortigate)',
     )
     .option('--no-progress', 'do not draw a progress bar')
     .action(async (files: string[], options: IngestOptions, command: Command) => {

@@ -64,6 +64,14 @@ async function signIn(p: Page, username: string, password: string): Promise<void
   await p.locator('form button[type="submit"]').click();
 }
 
+/** With YAGURA_UPDATE_SCREENSHOTS=1 (npm run docs:screenshots), a screenshot also replaces its copy in docs/images. */
+async function keepForDocs(shot: string): Promise<void> {
+  if (process.env.YAGURA_UPDATE_SCREENSHOTS !== '1') return;
+  const images = join(projectRoot, 'docs/images');
+  mkdirSync(images, { recursive: true });
+  copyFileSync(shot, join(images, basename(shot)));
+}
+
 const hitCount = (p: Page) => p.getByTestId('hit-count');
 
 async function runQuery(p: Page, query: string): Promise<void> {
@@ -346,6 +354,7 @@ describe('web console', () => {
       .locator('tbody tr td:first-child')
       .allTextContents();
     expect(tenantRows.sort()).toEqual(['acme', 'globex']);
+    await keepForDocs(await screenshot(page, 'ingest-en', { fullPage: false }));
     expect(seriousViolations(await accessibilityViolations(page))).toEqual([]);
   });
 
@@ -394,11 +403,7 @@ describe('web console', () => {
     await expect.poll(() => page.getByTestId('event-drawer').isVisible()).toBe(true);
     shots.push(await screenshot(page, 'event-drawer-en', { fullPage: false }));
     await page.keyboard.press('Escape');
-    if (process.env.YAGURA_UPDATE_SCREENSHOTS === '1') {
-      const images = join(projectRoot, 'docs/images');
-      mkdirSync(images, { recursive: true });
-      for (const shot of shots) copyFileSync(shot, join(images, basename(shot)));
-    }
+    for (const shot of shots) await keepForDocs(shot);
   });
 
   it('signs out and the session is gone', async () => {
