@@ -85,7 +85,7 @@ describe('API authentication', () => {
     const wrong = await app.inject({
       method: 'POST',
       url: '/api/tokens',
-      headers: { cookie: s.cookie, 'x-csrf-token': 'x' + s.csrf.slice(1) },
+      headers: { cookie: s.cookie, 'x-csrf-token': (s.csrf.startsWith('x') ? 'y' : 'x') + s.csrf.slice(1) },
       payload: {},
     });
     expect(wrong.statusCode).toBe(403);

@@ -23,6 +23,8 @@ export interface TimeChartProps {
   /** Called with the span the user dragged across, epoch ms. */
   onSelect?: (from: number, to: number) => void;
   testId?: string;
+  /** Show the series names under the chart (default: when there are several). */
+  legend?: boolean;
 }
 
 export const PALETTE = [
@@ -46,6 +48,7 @@ export function TimeChart({
   label,
   onSelect,
   testId,
+  legend,
 }: TimeChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const selectRef = useRef(onSelect);
@@ -59,7 +62,7 @@ export function TimeChart({
       width: Math.max(el.clientWidth, 200),
       height,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), zone),
-      legend: { show: series.length > 1, live: false },
+      legend: { show: legend ?? series.length > 1, live: false },
       scales: {
         x: { time: true, range: () => [range.from / 1000, range.to / 1000] },
         y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] },
@@ -71,6 +74,7 @@ export function TimeChart({
           grid: { stroke: 'rgba(138,150,163,0.15)' },
           ticks: { stroke: 'rgba(138,150,163,0.3)' },
           size: 44,
+          space: 80,
           values: (_u, splits) => axisLabels(splits, zone),
         },
         { stroke: '#8a96a3', size: 56, grid: { stroke: 'rgba(138,150,163,0.15)' } },
@@ -106,7 +110,7 @@ export function TimeChart({
       resize.disconnect();
       plot.destroy();
     };
-  }, [times, series, range.from, range.to, zone, kind, height]);
+  }, [times, series, range.from, range.to, zone, kind, height, legend]);
 
   return <div ref={host} className="time-chart" role="img" aria-label={label} data-testid={testId} />;
 }

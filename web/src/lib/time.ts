@@ -115,13 +115,18 @@ export function isValidZone(zone: string): boolean {
   }
 }
 
-/** 24-hour tick labels in the zone ("09:00"), with the date under the first tick of each day ("11-28"). */
+/**
+ * 24-hour tick labels in the zone ("09:00", or "09:00:30" when ticks are under a minute apart), with the date
+ * under the first tick of each day ("11-28").
+ */
 export function axisLabels(splits: number[], zone: string): string[] {
+  const step = splits.length > 1 ? Math.abs(splits[1]! - splits[0]!) : Infinity;
+  const width = step < 60 ? 8 : 5;
   let day = '';
   return splits.map((s) => {
     const text = formatTime(s * 1000, zone, { ms: false });
     const date = text.slice(5, 10);
-    const time = text.slice(11, 16);
+    const time = text.slice(11, 11 + width);
     if (date === day) return time;
     day = date;
     return `${time}\n${date}`;

@@ -241,6 +241,7 @@ function SeriesChart({
           zone={zone}
           label={title}
           testId={testId}
+          legend
         />
       )}
     </section>
