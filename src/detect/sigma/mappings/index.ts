@@ -1,0 +1,74 @@
+// The built-in field mappings and how a rule's fields are resolved against an Event with them.
+import type { Event, FieldValue } from '../../../core/event.js';
+import type { EventView } from '../compile.js';
+import type { LogSource } from '../rule.js';
+import { network } from './network.js';
+import type { FieldMapping } from './types.js';
+import { windows } from './windows.js';
+
+export const BUILTIN_MAPPINGS: readonly FieldMapping[] = [...windows, ...network];
+
+function applies(mapping: FieldMapping, logsource: LogSource): boolean {
+  const m = mapping.logsource;
+  return (
+    (m.product === undefined || m.product === logsource.product) &&
+    (m.category === undefined || m.category === logsource.category) &&
+    (m.service === undefined || m.service === logsource.service)
+  );
+}
+
+/**
+ * Where each Sigma field of rules with this log source is looked for: the most specific mappings first (a
+ * category's before its product's), then the prefixes, then the name itself (ECS-named rules, raw JSON).
+ */
+export class FieldResolver {
+  private readonly cache = new Map<string, readonly string[]>();
+  private readonly mappings: FieldMapping[];
+
+  constructor(logsource: LogSource, mappings: readonly FieldMapping[] = BUILTIN_MAPPINGS) {
+    const specificity = (m: FieldMapping) => Object.keys(m.logsource).length;
+    this.mappings = mappings
+      .filter((m) => applies(m, logsource))
+      .sort((a, b) => specificity(b) - specificity(a));
+  }
+
+  candidates(field: string): readonly string[] {
+    let list = this.cache.get(field);
+    if (!list) {
+      const names: string[] = [];
+      for (const m of this.mappings)
+        for (const f of m.fields[field] ?? []) if (!names.includes(f)) names.push(f);
+      for (const m of this.mappings)
+        for (const p of m.prefixes ?? []) if (!names.includes(p + field)) names.push(p + field);
+      if (!names.includes(field)) names.push(field);
+      list = names;
+      this.cache.set(field, list);
+    }
+    return list;
+  }
+
+  /** A view of an Event for a compiled rule: Sigma names resolved through the mappings, all values for keywords. */
+  view(event: Event): EventView {
+    let texts: string[] | undefined;
+    return {
+      get: (field) => {
+        for (const name of this.candidates(field)) {
+          const value: FieldValue | undefined = event.fields[name];
+          if (value !== undefined) return value;
+        }
+        return undefined;
+      },
+      texts: () => {
+        if (!texts) {
+          texts = [];
+          for (const v of Object.values(event.fields)) {
+            if (Array.isArray(v)) for (const x of v) texts.push(String(x));
+            else if (v !== null) texts.push(String(v));
+          }
+          if (event.raw) texts.push(event.raw);
+        }
+        return texts;
+      },
+    };
+  }
+}
