@@ -11,6 +11,7 @@ import { registerTenant } from './tenant.js';
 import { registerToken } from './token.js';
 import { registerUser } from './user.js';
 import { registerRules } from './rules.js';
+import { registerScan } from './scan.js';
 import { packageVersion } from '../api/version.js';
 
 export function buildProgram(): Command {
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerToken(program);
   registerAudit(program);
   registerRules(program);
+  registerScan(program);
   return program;
 }
 
