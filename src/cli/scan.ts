@@ -6,6 +6,7 @@ import { RuleSet, type Finding } from '../detect/sigma/rule-set.js';
 import { tenantId } from '../core/ids.js';
 import { readLogFile } from '../inputs/file/read-file.js';
 import { normalize } from '../normalize/normalize.js';
+import { csvCell } from '../search/export-format.js';
 import { isTimeZone } from '../access/tenant-service.js';
 
 interface ScanOptions {
@@ -15,12 +16,6 @@ interface ScanOptions {
 }
 
 const LEVEL_ORDER = ['critical', 'high', 'medium', 'low', 'informational'];
-
-function csvCell(value: string): string {
-  // Log text is attacker-controlled: a cell a spreadsheet would run as a formula gets a leading quote.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 function summaryOf(f: Finding): string {
   const f0 = f.event.fields;
@@ -37,7 +32,7 @@ function line(f: Finding, format: ScanOptions['format']): string {
   if (format === 'jsonl') return JSON.stringify({ rule: f.rule, event: f.event });
   if (format === 'csv') {
     return [time, level, f.rule.id ?? '', f.rule.title, f.rule.author ?? '', summaryOf(f)]
-      .map(csvCell)
+      .map((cell) => csvCell(cell))
       .join(',');
   }
   return `${time}  ${level.padEnd(13)} ${f.rule.title}  |  ${summaryOf(f)}`;

@@ -2,8 +2,9 @@
 // streaming engine run events through.
 import type { Event } from '../../core/event.js';
 import { compileRule, type Predicate } from './compile.js';
-import { FieldResolver } from './mappings/index.js';
-import type { LogSource, SigmaRule } from './rule.js';
+import { eventTexts, FieldResolver } from './mappings/index.js';
+import type { EventView } from './compile.js';
+import { logSourceApplies, type LogSource, type SigmaRule } from './rule.js';
 
 export interface Finding {
   rule: Pick<SigmaRule, 'id' | 'title' | 'level' | 'author' | 'tags'>;
@@ -16,13 +17,8 @@ interface CompiledRule {
   resolver: FieldResolver;
 }
 
-/** A rule applies to an event when every logsource key the rule names has the same value in the event's. */
-export function logSourceApplies(rule: LogSource, event: LogSource): boolean {
-  return (
-    (rule.product === undefined || rule.product === event.product) &&
-    (rule.category === undefined || rule.category === event.category) &&
-    (rule.service === undefined || rule.service === event.service)
-  );
+function sourceKey(source: LogSource): string {
+  return `${source.product ?? ''}|${source.category ?? ''}|${source.service ?? ''}`;
 }
 
 export class RuleSet {
@@ -43,7 +39,7 @@ export class RuleSet {
   }
 
   private rulesFor(source: LogSource): CompiledRule[] {
-    const key = `${source.product ?? ''}|${source.category ?? ''}|${source.service ?? ''}`;
+    const key = sourceKey(source);
     let list = this.bySource.get(key);
     if (!list) {
       list = this.compiled.filter((c) => logSourceApplies(c.rule.logsource, source));
@@ -55,10 +51,14 @@ export class RuleSet {
   /** The findings of one event: one per rule that matches it. A rule that throws is skipped, never fatal. */
   evaluate(event: Event): Finding[] {
     const findings: Finding[] = [];
+    const texts = eventTexts(event);
+    const views = new Map<FieldResolver, EventView>();
     for (const c of this.rulesFor(event.logsource)) {
+      let view = views.get(c.resolver);
+      if (!view) views.set(c.resolver, (view = c.resolver.view(event, texts)));
       let hit: boolean;
       try {
-        hit = c.match(c.resolver.view(event));
+        hit = c.match(view);
       } catch {
         hit = false;
       }

@@ -13,6 +13,15 @@ export interface LogSource {
   service?: string;
 }
 
+/** A rule's log source covers an event's (or a mapping's covers a rule's) when every key it names is equal. */
+export function logSourceApplies(rule: LogSource, event: LogSource): boolean {
+  return (
+    (rule.product === undefined || rule.product === event.product) &&
+    (rule.category === undefined || rule.category === event.category) &&
+    (rule.service === undefined || rule.service === event.service)
+  );
+}
+
 /** A selection: a map (AND of items), a list of maps (OR), or keywords (searched across the whole event). */
 export type Selection =
   | { kind: 'map'; items: DetectionItem[] }

@@ -21,7 +21,7 @@ import {
   type AsaCategorization,
   type AsaPattern,
 } from './maps/cisco-asa.js';
-import { IANA_TRANSPORT } from './network.js';
+import { IANA_NUMBER, IANA_TRANSPORT } from './network.js';
 
 type Fields = Record<string, FieldValue>;
 
@@ -31,11 +31,6 @@ const CODE = /%(ASA|FTD)-(?:[A-Za-z_]+-)?([0-7])-(\d+):?\s*/y;
 const MAX_CODE_AT = 80;
 const LIST_SEPARATOR = /,\s+/;
 const MASKED = /^\*+$/;
-
-/** ECS transport name -> IANA number, the reverse of IANA_TRANSPORT. */
-const IANA_NUMBER: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(IANA_TRANSPORT).map(([n, name]) => [name, n]),
-);
 
 const TRANSPORT_ALIASES: Readonly<Record<string, string>> = { icmp6: 'ipv6-icmp', icmpv6: 'ipv6-icmp' };
 

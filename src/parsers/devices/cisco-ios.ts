@@ -22,7 +22,7 @@ import {
   ZONE_OFFSETS,
   type IosKind,
 } from './maps/cisco-ios.js';
-import { IANA_TRANSPORT, ecsMac } from './network.js';
+import { IANA_NUMBER, IANA_TRANSPORT, ecsMac } from './network.js';
 
 type Fields = Record<string, FieldValue>;
 
@@ -51,10 +51,6 @@ const SSH_USERAUTH =
 const LOGOUT = /^User (\S+) has exited (\S+) session (\d+)\s*\(([^)]*)\)/;
 const DOTTED_MAC = /^[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}$/;
 const SPACES = / +/g;
-
-const IANA_NUMBER: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(IANA_TRANSPORT).map(([n, name]) => [name, n]),
-);
 
 const SYSLOG: LogSource = { product: 'cisco', service: 'syslog' };
 const AAA: LogSource = { product: 'cisco', service: 'aaa' };

@@ -23,7 +23,7 @@ import {
   VERDICT_TYPES,
   type KeyRule,
 } from './maps/iptables.js';
-import { IANA_TRANSPORT } from './network.js';
+import { IANA_NUMBER, IANA_TRANSPORT } from './network.js';
 
 type Fields = Record<string, FieldValue>;
 
@@ -37,10 +37,6 @@ const UFW = /^\[UFW ([A-Z ]+)\]$/;
 const PREFIX_TAG = /^[A-Z0-9_-]+$/;
 const ONE_WORD = /^[\w-]+$/;
 const SPACES = / +/g;
-
-const IANA_NUMBER: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(IANA_TRANSPORT).map(([n, name]) => [name, n]),
-);
 
 function match(record: ParsedRecord): boolean {
   const f = record.fields;

@@ -21,6 +21,11 @@ export const IANA_TRANSPORT: Readonly<Record<string, string>> = {
   '132': 'sctp',
 };
 
+/** ECS transport name -> IANA number, the reverse of IANA_TRANSPORT. */
+export const IANA_NUMBER: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(IANA_TRANSPORT).map(([n, name]) => [name, n]),
+);
+
 /** ECS spells MAC addresses upper case with dashes: "00-1A-2B-3C-4D-5E". */
 export function ecsMac(mac: string): string {
   let out = '';

@@ -1,21 +1,12 @@
 // The built-in field mappings and how a rule's fields are resolved against an Event with them.
 import type { Event, FieldValue } from '../../../core/event.js';
 import type { EventView } from '../compile.js';
-import type { LogSource } from '../rule.js';
+import { logSourceApplies, type LogSource } from '../rule.js';
 import { network } from './network.js';
 import type { FieldMapping } from './types.js';
 import { windows } from './windows.js';
 
 export const BUILTIN_MAPPINGS: readonly FieldMapping[] = [...windows, ...network];
-
-function applies(mapping: FieldMapping, logsource: LogSource): boolean {
-  const m = mapping.logsource;
-  return (
-    (m.product === undefined || m.product === logsource.product) &&
-    (m.category === undefined || m.category === logsource.category) &&
-    (m.service === undefined || m.service === logsource.service)
-  );
-}
 
 /**
  * Where each Sigma field of rules with this log source is looked for: the most specific mappings first (a
@@ -28,7 +19,7 @@ export class FieldResolver {
   constructor(logsource: LogSource, mappings: readonly FieldMapping[] = BUILTIN_MAPPINGS) {
     const specificity = (m: FieldMapping) => Object.keys(m.logsource).length;
     this.mappings = mappings
-      .filter((m) => applies(m, logsource))
+      .filter((m) => logSourceApplies(m.logsource, logsource))
       .sort((a, b) => specificity(b) - specificity(a));
   }
 
@@ -47,9 +38,11 @@ export class FieldResolver {
     return list;
   }
 
-  /** A view of an Event for a compiled rule: Sigma names resolved through the mappings, all values for keywords. */
-  view(event: Event): EventView {
-    let texts: string[] | undefined;
+  /**
+   * A view of an Event for a compiled rule: Sigma names resolved through the mappings. `texts` (every value, for
+   * keyword search) is shared by the caller when several views look at the same event.
+   */
+  view(event: Event, texts: () => readonly string[] = eventTexts(event)): EventView {
     return {
       get: (field) => {
         for (const name of this.candidates(field)) {
@@ -58,17 +51,23 @@ export class FieldResolver {
         }
         return undefined;
       },
-      texts: () => {
-        if (!texts) {
-          texts = [];
-          for (const v of Object.values(event.fields)) {
-            if (Array.isArray(v)) for (const x of v) texts.push(String(x));
-            else if (v !== null) texts.push(String(v));
-          }
-          if (event.raw) texts.push(event.raw);
-        }
-        return texts;
-      },
+      texts,
     };
   }
+}
+
+/** Every value of an event as text (and its raw line), built on first use and then kept. */
+export function eventTexts(event: Event): () => readonly string[] {
+  let texts: string[] | undefined;
+  return () => {
+    if (!texts) {
+      texts = [];
+      for (const v of Object.values(event.fields)) {
+        if (Array.isArray(v)) for (const x of v) texts.push(String(x));
+        else if (v !== null) texts.push(String(v));
+      }
+      if (event.raw) texts.push(event.raw);
+    }
+    return texts;
+  };
 }

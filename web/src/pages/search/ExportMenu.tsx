@@ -2,8 +2,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SearchState } from './search-state.js';
 
-const DEFAULT_COLUMNS = ['@timestamp', 'tenant', 'input', 'message'];
-
 export function exportUrl(
   state: SearchState,
   tenants: string[] | undefined,
@@ -11,12 +9,9 @@ export function exportUrl(
 ): string {
   const params = new URLSearchParams({ query: state.query, from: state.from, to: state.to, format });
   if (tenants) params.set('tenants', tenants.join(','));
-  if (format === 'csv') {
-    const columns =
-      state.columns.length > 0
-        ? ['@timestamp', ...state.columns.filter((c) => c !== '@timestamp')]
-        : DEFAULT_COLUMNS;
-    params.set('columns', columns.join(','));
+  // Without chosen columns the server's default applies (time, tenant, input, message).
+  if (format === 'csv' && state.columns.length > 0) {
+    params.set('columns', ['@timestamp', ...state.columns.filter((c) => c !== '@timestamp')].join(','));
   }
   return `/api/events/export?${params.toString()}`;
 }
