@@ -72,6 +72,7 @@ describe('yagura scan', () => {
   it('writes JSON lines with the rule (id, title, level, author, tags) and the matched event', async () => {
     const { out } = await scan(['--format', 'jsonl']);
     const finding = JSON.parse(out.trim()) as {
+      kind: string;
       rule: Record<string, unknown>;
       event: { fields: Record<string, unknown> };
     };
@@ -82,6 +83,7 @@ describe('yagura scan', () => {
       author: 'Test Author',
       tags: ['attack.credential-access', 'attack.t1110'],
     });
+    expect(finding.kind).toBe('sigma');
     expect(finding.event.fields['source.ip']).toBe('203.0.113.7');
   });
 

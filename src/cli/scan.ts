@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { YaguraError } from '../core/errors.js';
 import { loadRules, problemText } from '../detect/sigma/loader.js';
-import { RuleSet, type Finding } from '../detect/sigma/rule-set.js';
+import type { Finding } from '../detect/finding.js';
+import { RuleSet } from '../detect/sigma/rule-set.js';
 import { tenantId } from '../core/ids.js';
 import { readLogFile } from '../inputs/file/read-file.js';
 import { normalize } from '../normalize/normalize.js';
@@ -18,20 +19,24 @@ interface ScanOptions {
 const LEVEL_ORDER = ['critical', 'high', 'medium', 'low', 'informational'];
 
 function summaryOf(f: Finding): string {
-  const f0 = f.event.fields;
+  const event = f.events[0];
+  if (!event) return '';
+  const f0 = event.fields;
   const said = [f0['message'], f0['process.command_line'], f0['url.original']].find(
     (v) => typeof v === 'string',
   );
-  const text = typeof said === 'string' ? said : (f.event.raw ?? '');
+  const text = typeof said === 'string' ? said : (event.raw ?? '');
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }
 
 function line(f: Finding, format: ScanOptions['format']): string {
-  const time = new Date(f.event.time).toISOString();
-  const level = f.rule.level ?? '';
-  if (format === 'jsonl') return JSON.stringify({ rule: f.rule, event: f.event });
+  const time = new Date(f.time).toISOString();
+  const level = f.rule.level;
+  if (format === 'jsonl') {
+    return JSON.stringify({ kind: f.kind, rule: f.rule, matched: f.matched, event: f.events[0] });
+  }
   if (format === 'csv') {
-    return [time, level, f.rule.id ?? '', f.rule.title, f.rule.author ?? '', summaryOf(f)]
+    return [time, level, f.rule.id, f.rule.title, f.rule.author ?? '', summaryOf(f)]
       .map((cell) => csvCell(cell))
       .join(',');
   }
@@ -86,7 +91,7 @@ export function registerScan(program: Command): void {
             for (const finding of rules.evaluate(event)) {
               process.stdout.write(`${line(finding, options.format)}\n`);
               const entry = byRule.get(finding.rule.title) ?? {
-                level: finding.rule.level ?? 'unknown',
+                level: finding.rule.level,
                 count: 0,
               };
               entry.count++;

@@ -1,20 +1,41 @@
 // A set of compiled Sigma rules and which of them apply to an event's log source; what `yagura scan` and, later, the
 // streaming engine run events through.
-import type { Event } from '../../core/event.js';
+import type { Event, FieldValue } from '../../core/event.js';
+import type { Finding } from '../finding.js';
 import { compileRule, type Predicate } from './compile.js';
 import { eventTexts, FieldResolver } from './mappings/index.js';
 import type { EventView } from './compile.js';
-import { logSourceApplies, type LogSource, type SigmaRule } from './rule.js';
-
-export interface Finding {
-  rule: Pick<SigmaRule, 'id' | 'title' | 'level' | 'author' | 'tags'>;
-  event: Event;
-}
+import { logSourceApplies, type LogSource, type Selection, type SigmaRule } from './rule.js';
 
 interface CompiledRule {
   rule: SigmaRule;
   match: Predicate;
   resolver: FieldResolver;
+  /** The Sigma field names the rule's selections read, to report the matched fields of a hit. */
+  fields: string[];
+  source: Finding['rule'];
+}
+
+function selectionFields(selection: Selection, into: Set<string>): void {
+  if (selection.kind === 'map') for (const item of selection.items) if (item.field) into.add(item.field);
+  if (selection.kind === 'any') for (const s of selection.maps) selectionFields(s, into);
+}
+
+function ruleFields(rule: SigmaRule): string[] {
+  const fields = new Set<string>();
+  for (const selection of rule.selections.values()) selectionFields(selection, fields);
+  return [...fields];
+}
+
+/** What a finding says about the rule behind it; a rule without a level counts as medium, as SigmaHQ advises. */
+export function findingSource(rule: SigmaRule): Finding['rule'] {
+  return {
+    id: rule.id ?? rule.name ?? rule.title,
+    title: rule.title,
+    level: rule.level ?? 'medium',
+    ...(rule.author !== undefined ? { author: rule.author } : {}),
+    tags: rule.tags,
+  };
 }
 
 function sourceKey(source: LogSource): string {
@@ -31,6 +52,8 @@ export class RuleSet {
       rule,
       match: compileRule(rule),
       resolver: new FieldResolver(rule.logsource),
+      fields: ruleFields(rule),
+      source: findingSource(rule),
     }));
   }
 
@@ -63,10 +86,31 @@ export class RuleSet {
         hit = false;
       }
       if (hit) {
-        const { id, title, level, author, tags } = c.rule;
-        findings.push({ rule: { id, title, level, author, tags }, event });
+        findings.push({
+          kind: 'sigma',
+          rule: c.source,
+          tenant: event.tenant,
+          time: event.time,
+          events: [event],
+          matched: matchedFields(c, event),
+        });
       }
     }
     return findings;
   }
+}
+
+/** The event fields (by Event name) behind the Sigma fields the rule reads, where the event has them. */
+function matchedFields(c: CompiledRule, event: Event): Record<string, FieldValue> {
+  const matched: Record<string, FieldValue> = {};
+  for (const field of c.fields) {
+    for (const name of c.resolver.candidates(field)) {
+      const value = event.fields[name];
+      if (value !== undefined) {
+        matched[name] = value;
+        break;
+      }
+    }
+  }
+  return matched;
 }
