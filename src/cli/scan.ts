@@ -1,9 +1,11 @@
-// `yagura scan --rules DIR PATH...`: runs Sigma rules over log files offline and prints the findings.
+// `yagura scan --rules DIR PATH...`: runs Sigma rules (with their correlations and filters) over log files offline and
+// prints the findings.
 import type { Command } from 'commander';
 import { YaguraError } from '../core/errors.js';
 import { loadRules, problemText } from '../detect/sigma/loader.js';
 import type { Finding } from '../detect/finding.js';
 import { RuleSet } from '../detect/sigma/rule-set.js';
+import { CorrelationEngine, loadMetaRules } from '../detect/correlate/index.js';
 import { tenantId } from '../core/ids.js';
 import { readLogFile } from '../inputs/file/read-file.js';
 import { normalize } from '../normalize/normalize.js';
@@ -18,7 +20,19 @@ interface ScanOptions {
 
 const LEVEL_ORDER = ['critical', 'high', 'medium', 'low', 'informational'];
 
+/** A correlation's figure, group and span, e.g. `event_count 12 by user=alice (12 matches, 09:15:02Z..09:19:40Z)`. */
+function correlationSummary(f: Finding): string {
+  const c = f.correlation!;
+  const group = Object.entries(c.group)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+  const at = (ms: number) => new Date(ms).toISOString().slice(11, 19) + 'Z';
+  const count = c.count !== undefined ? `${c.count} matches, ` : '';
+  return `${c.type} ${Number(c.value.toFixed(3))}${group ? ` by ${group}` : ''} (${count}${at(c.firstSeen)}..${at(c.lastSeen)})`;
+}
+
 function summaryOf(f: Finding): string {
+  if (f.kind === 'correlation' && f.correlation) return correlationSummary(f);
   const event = f.events[0];
   if (!event) return '';
   const f0 = event.fields;
@@ -33,6 +47,9 @@ function line(f: Finding, format: ScanOptions['format']): string {
   const time = new Date(f.time).toISOString();
   const level = f.rule.level;
   if (format === 'jsonl') {
+    if (f.kind === 'correlation') {
+      return JSON.stringify({ kind: f.kind, rule: f.rule, correlation: f.correlation, events: f.events });
+    }
     return JSON.stringify({ kind: f.kind, rule: f.rule, matched: f.matched, event: f.events[0] });
   }
   if (format === 'csv') {
@@ -57,7 +74,7 @@ export function registerScan(program: Command): void {
     .requiredOption('-r, --rules <path>', 'Sigma rule file or folder (repeat for several)', collect, [])
     .option(
       '-f, --format <format>',
-      'table, csv or jsonl (one finding a line: rule and matched event)',
+      'table, csv or jsonl (one finding a line: rule and matched event; for a correlation its group and sample)',
       'table',
     )
     .option('--time-zone <zone>', 'zone for times without one', 'UTC')
@@ -75,20 +92,37 @@ export function registerScan(program: Command): void {
       }
       const started = Date.now();
       const loaded = loadRules(options.rules);
-      for (const p of loaded.problems) process.stderr.write(`rule skipped: ${problemText(p)}\n`);
-      const rules = new RuleSet(loaded.rules);
-      process.stderr.write(`${rules.size} rules ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      const meta = loadMetaRules(loaded);
+      for (const p of [...loaded.problems, ...meta.problems])
+        process.stderr.write(`rule skipped: ${problemText(p)}\n`);
+      const rules = new RuleSet(loaded.rules, meta.filters);
+      const correlations = new CorrelationEngine(meta.correlations);
+      const filtered = [...meta.filters.values()].flat();
+      const extra = [
+        correlations.size > 0 ? `${correlations.size} correlations` : '',
+        filtered.length > 0 ? `${new Set(filtered).size} filters` : '',
+      ].filter(Boolean);
+      process.stderr.write(
+        `${rules.size} rules${extra.map((e) => `, ${e}`).join('')} ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
       if (options.format === 'csv')
         process.stdout.write('time,level,rule_id,rule_title,rule_author,summary\n');
       const byRule = new Map<string, { level: string; count: number }>();
       let events = 0;
+      let silenced = 0;
       for (const path of paths) {
         const reader = readLogFile(path, { tenant: tenantId('scan'), batchSize: 2000 });
         for await (const batch of reader) {
           for (const raw of batch) {
             events++;
             const event = normalize(raw, { receivedAt: raw.receivedAt, timeZone: options.timeZone });
-            for (const finding of rules.evaluate(event)) {
+            const found = rules.evaluate(event);
+            const fired = correlations.push(event, found);
+            for (const finding of fired.length > 0 ? [...found, ...fired] : found) {
+              if (correlations.silences(finding)) {
+                silenced++;
+                continue;
+              }
               process.stdout.write(`${line(finding, options.format)}\n`);
               const entry = byRule.get(finding.rule.title) ?? {
                 level: finding.rule.level,
@@ -108,5 +142,10 @@ export function registerScan(program: Command): void {
       )) {
         process.stderr.write(`  ${e.level.padEnd(13)} ${String(e.count).padStart(7)}  ${title}\n`);
       }
+      if (silenced > 0)
+        process.stderr.write(
+          `${silenced} matches of rules used by correlations not shown (generate: false)\n`,
+        );
+      if (rules.filtered > 0) process.stderr.write(`${rules.filtered} matches left out by filters\n`);
     });
 }

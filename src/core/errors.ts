@@ -109,6 +109,11 @@ export const errorCatalogue = {
     description: 'An input cannot listen on its configured address and port (in use or not permitted).',
   },
   FILE_UNREADABLE: { status: 400, description: 'An input file cannot be opened or decompressed.' },
+  INTEL_INVALID: {
+    status: 400,
+    description:
+      'An indicator file is not CSV, a STIX 2.1 bundle, a MISP event or a MISP feed folder, or its JSON is malformed.',
+  },
   CONSOLE_NOT_BUILT: {
     status: 503,
     description:

@@ -38,6 +38,8 @@ export interface CorrelationHit {
   lastSeen: number;
   /** Rule ids (or names) the correlation is over. */
   rules: string[];
+  /** How many occurrences (rule matches) were in the window when it fired. */
+  count?: number;
 }
 
 export interface Finding {

@@ -6,7 +6,7 @@ import type { DetectionItem } from './item.js';
 import type { SigmaValue, TimePart } from './modifiers/types.js';
 import { compileRegex } from './regex.js';
 import type { Selection, SigmaRule } from './rule.js';
-import { compilePattern, wrap } from './value.js';
+import { compilePattern, jsonEscaped, wrap } from './value.js';
 
 /** What a compiled rule reads from an event: its fields by Sigma name (after field mapping) and all its values. */
 export interface EventView {
@@ -92,10 +92,16 @@ function valueTest(v: Exclude<SigmaValue, { type: 'null' } | { type: 'exists' }>
 function compileItem(item: DetectionItem): Predicate {
   const { field, flags } = item;
   if (field === undefined) {
-    // Keywords: searched across every value of the event, as a part of the text.
-    const tests = item.values.map((v) =>
-      v.type === 'pattern' ? compilePattern(wrap(v.pattern, true, true), flags.cased) : () => false,
-    );
+    // Keywords: searched as a part of the original line (or of every value, see eventTexts), also as the value
+    // would be written inside a JSON line.
+    const tests = item.values.map((v): ((s: string) => boolean) => {
+      if (v.type !== 'pattern') return () => false;
+      const plain = compilePattern(wrap(v.pattern, true, true), flags.cased);
+      const inJson = jsonEscaped(v.pattern);
+      if (!inJson) return plain;
+      const escaped = compilePattern(wrap(inJson, true, true), flags.cased);
+      return (s) => plain(s) || escaped(s);
+    });
     const one = (test: (s: string) => boolean) => (event: EventView) => event.texts().some(test);
     const each = tests.map(one);
     return flags.all ? (e) => each.every((t) => t(e)) : (e) => each.some((t) => t(e));

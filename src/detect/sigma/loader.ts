@@ -28,7 +28,23 @@ export interface LoadResult {
   rules: SigmaRule[];
   problems: RuleProblem[];
   /** Documents that are correlation or filter rules (read by their own loaders). */
-  meta: { path?: string; line?: number; document: Record<string, unknown> }[];
+  meta: MetaDocument[];
+}
+
+/** A correlation or filter document, kept as plain data with a way to find the line of any key in it. */
+export interface MetaDocument {
+  path?: string;
+  line?: number;
+  document: Record<string, unknown>;
+  /** The line of the value under a path of keys (or of the deepest key that exists). */
+  lineOf?: (path: readonly (string | number)[]) => number | undefined;
+}
+
+/** Why `buildRule` refused a document: the catalogue code, the message and the keys down to the node at fault. */
+export interface BuildProblem {
+  code: string;
+  message: string;
+  path: (string | number)[];
 }
 
 export interface LoadOptions {
@@ -56,7 +72,7 @@ function fail(message: string, path: Path = [], code = 'RULE_INVALID'): never {
 }
 
 /** The YAML node under a path of keys (or the deepest one that exists), for line numbers. */
-function nodeAt(doc: Document, path: Path): Node | null {
+function nodeAt(doc: Document, path: readonly (string | number)[]): Node | null {
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
     if (node && typeof node === 'object') return node as Node;
@@ -195,6 +211,22 @@ function ruleFrom(data: unknown, options: LoadOptions): SigmaRule {
   return rule;
 }
 
+/**
+ * Builds a SigmaRule from a document already read as plain data (e.g. the detection of a Sigma filter), with the
+ * same checks as a rule file; a problem is returned with the keys down to the node at fault, never thrown.
+ */
+export function buildRule(
+  data: unknown,
+  options: LoadOptions = {},
+): { rule: SigmaRule } | { problem: BuildProblem } {
+  try {
+    return { rule: ruleFrom(data, options) };
+  } catch (e) {
+    if (!(e instanceof RuleError)) throw e;
+    return { problem: { code: e.code, message: e.message, path: e.path } };
+  }
+}
+
 /** Loads every YAML document of one text (a file); errors are collected, never thrown. */
 export function loadRuleText(source: string, path?: string, options: LoadOptions = {}): LoadResult {
   const result: LoadResult = { rules: [], problems: [], meta: [] };
@@ -227,6 +259,10 @@ export function loadRuleText(source: string, path?: string, options: LoadOptions
         ...(path ? { path } : {}),
         ...where(start),
         document: data as Record<string, unknown>,
+        lineOf: (keys) => {
+          const offset = nodeAt(doc, keys)?.range?.[0] ?? start;
+          return offset === undefined ? undefined : lines.linePos(offset).line;
+        },
       });
       continue;
     }

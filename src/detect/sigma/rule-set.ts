@@ -5,15 +5,31 @@ import type { Finding } from '../finding.js';
 import { compileRule, type Predicate } from './compile.js';
 import { eventTexts, FieldResolver } from './mappings/index.js';
 import type { EventView } from './compile.js';
+import { ruleNeeds, type Necessary } from './prefilter/needles.js';
+import { RuleIndex } from './prefilter/rule-index.js';
 import { logSourceApplies, type LogSource, type Selection, type SigmaRule } from './rule.js';
+
+/**
+ * A Sigma filter (meta-filter) attached to a rule: a match of the rule on an event of the filter's log source that
+ * the filter also matches is dropped ("rule and not filter").
+ */
+export interface RuleFilter {
+  /** The filter's id (or title), for messages. */
+  id: string;
+  logsource: LogSource;
+  match: Predicate;
+}
 
 interface CompiledRule {
   rule: SigmaRule;
   match: Predicate;
+  filters: readonly RuleFilter[];
   resolver: FieldResolver;
   /** The Sigma field names the rule's selections read, to report the matched fields of a hit. */
   fields: string[];
   source: Finding['rule'];
+  /** Needles one of which a matching event must contain (see prefilter/needles.ts). */
+  needs: Necessary;
 }
 
 function selectionFields(selection: Selection, into: Set<string>): void {
@@ -45,15 +61,30 @@ function sourceKey(source: LogSource): string {
 export class RuleSet {
   private readonly compiled: CompiledRule[];
   // Events of one log source meet the same rules; the list is worked out once per source.
-  private readonly bySource = new Map<string, CompiledRule[]>();
+  private readonly bySource = new Map<string, RuleIndex<CompiledRule>>();
 
-  constructor(rules: readonly SigmaRule[]) {
+  /** Matches dropped because a filter matched too. */
+  filtered = 0;
+
+  constructor(
+    rules: readonly SigmaRule[],
+    filters: ReadonlyMap<SigmaRule, readonly RuleFilter[]> = new Map(),
+  ) {
+    // Rules of one log source share a resolver, so an event gets one view (and one scan per field) per source.
+    const resolvers = new Map<string, FieldResolver>();
+    const resolverOf = (source: LogSource): FieldResolver => {
+      let resolver = resolvers.get(sourceKey(source));
+      if (!resolver) resolvers.set(sourceKey(source), (resolver = new FieldResolver(source)));
+      return resolver;
+    };
     this.compiled = rules.map((rule) => ({
       rule,
       match: compileRule(rule),
-      resolver: new FieldResolver(rule.logsource),
+      filters: filters.get(rule) ?? [],
+      resolver: resolverOf(rule.logsource),
       fields: ruleFields(rule),
       source: findingSource(rule),
+      needs: ruleNeeds(rule),
     }));
   }
 
@@ -61,14 +92,14 @@ export class RuleSet {
     return this.compiled.length;
   }
 
-  private rulesFor(source: LogSource): CompiledRule[] {
+  private rulesFor(source: LogSource): RuleIndex<CompiledRule> {
     const key = sourceKey(source);
-    let list = this.bySource.get(key);
-    if (!list) {
-      list = this.compiled.filter((c) => logSourceApplies(c.rule.logsource, source));
-      this.bySource.set(key, list);
+    let index = this.bySource.get(key);
+    if (!index) {
+      index = new RuleIndex(this.compiled.filter((c) => logSourceApplies(c.rule.logsource, source)));
+      this.bySource.set(key, index);
     }
-    return list;
+    return index;
   }
 
   /** The findings of one event: one per rule that matches it. A rule that throws is skipped, never fatal. */
@@ -76,12 +107,22 @@ export class RuleSet {
     const findings: Finding[] = [];
     const texts = eventTexts(event);
     const views = new Map<FieldResolver, EventView>();
-    for (const c of this.rulesFor(event.logsource)) {
-      let view = views.get(c.resolver);
-      if (!view) views.set(c.resolver, (view = c.resolver.view(event, texts)));
+    const viewOf = (resolver: FieldResolver): EventView => {
+      let view = views.get(resolver);
+      if (!view) views.set(resolver, (view = resolver.view(event, texts)));
+      return view;
+    };
+    const index = this.rulesFor(event.logsource);
+    for (const position of index.candidates(event, viewOf)) {
+      const c = index.rules[position]!;
+      const view = viewOf(c.resolver);
       let hit: boolean;
       try {
         hit = c.match(view);
+        if (hit && c.filters.length > 0 && filteredOut(c.filters, event, view)) {
+          hit = false;
+          this.filtered++;
+        }
       } catch {
         hit = false;
       }
@@ -98,6 +139,10 @@ export class RuleSet {
     }
     return findings;
   }
+}
+
+function filteredOut(filters: readonly RuleFilter[], event: Event, view: EventView): boolean {
+  return filters.some((f) => logSourceApplies(f.logsource, event.logsource) && f.match(view));
 }
 
 /** The event fields (by Event name) behind the Sigma fields the rule reads, where the event has them. */

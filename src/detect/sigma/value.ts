@@ -50,6 +50,21 @@ export function wrap(pattern: Pattern, start: boolean, end: boolean): Pattern {
   return out;
 }
 
+/**
+ * The pattern as it reads inside a JSON string (backslashes and quotes escaped), or undefined when that is the
+ * same: keywords are searched in the original line, and a JSON line holds `C:\\Windows` for `C:\Windows`.
+ */
+export function jsonEscaped(pattern: Pattern): Pattern | undefined {
+  let changed = false;
+  const out = pattern.map((part) => {
+    if (isWildcard(part)) return part;
+    const escaped = JSON.stringify(part).slice(1, -1);
+    if (escaped !== part) changed = true;
+    return escaped;
+  });
+  return changed ? out : undefined;
+}
+
 /** The pattern's text when it has no wildcards, else undefined. */
 export function plainText(pattern: Pattern): string | undefined {
   let text = '';

@@ -56,17 +56,23 @@ export class FieldResolver {
   }
 }
 
-/** Every value of an event as text (and its raw line), built on first use and then kept. */
+/**
+ * What keywords (field-less Sigma values) are searched in: the original line when the event kept one, as a
+ * full-text search of the log would (Splunk's _raw); otherwise every value of the event as text. Values the
+ * normalizer derived (event.category "process", ...) are not searched: they were never in the log.
+ */
 export function eventTexts(event: Event): () => readonly string[] {
   let texts: string[] | undefined;
   return () => {
     if (!texts) {
-      texts = [];
-      for (const v of Object.values(event.fields)) {
-        if (Array.isArray(v)) for (const x of v) texts.push(String(x));
-        else if (v !== null) texts.push(String(v));
+      if (event.raw !== undefined) texts = [event.raw];
+      else {
+        texts = [];
+        for (const v of Object.values(event.fields)) {
+          if (Array.isArray(v)) for (const x of v) texts.push(String(x));
+          else if (v !== null) texts.push(String(v));
+        }
       }
-      if (event.raw) texts.push(event.raw);
     }
     return texts;
   };

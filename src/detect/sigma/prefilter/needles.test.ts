@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { loadRuleText } from '../loader.js';
+import { KEYWORDS, ruleNeeds } from './needles.js';
+
+function needsOf(detection: string): { field: string; text: string }[] | undefined {
+  const { rules, problems } = loadRuleText(
+    `title: t\nlogsource:\n  product: windows\n  category: process_creation\ndetection:\n${detection}`,
+  );
+  expect(problems).toEqual([]);
+  return ruleNeeds(rules[0]!)?.sort((a, b) => a.text.localeCompare(b.text));
+}
+
+describe('ruleNeeds', () => {
+  it('takes the values of an item as alternatives, lower-cased, by their longest literal run', () => {
+    expect(
+      needsOf(
+        `  sel:\n    Image|endswith:\n      - '\\Rundll32.exe'\n      - '\\cmd.exe'\n  condition: sel\n`,
+      ),
+    ).toEqual([
+      { field: 'Image', text: '\\cmd.exe' },
+      { field: 'Image', text: '\\rundll32.exe' },
+    ]);
+    expect(needsOf(`  sel:\n    CommandLine: '*/AppData/*/evil*.dll'\n  condition: sel\n`)).toEqual([
+      { field: 'CommandLine', text: '/appdata/' },
+    ]);
+  });
+
+  it('needs one item of an AND and every branch of an OR', () => {
+    const and = needsOf(
+      `  sel:\n    Image|endswith: '\\certutil.exe'\n    CommandLine|contains: 'urlcache'\n  condition: sel\n`,
+    );
+    expect(and).toHaveLength(1);
+    expect(
+      needsOf(
+        `  a:\n    Image|endswith: '\\a.exe'\n  b:\n    Image|endswith: '\\b.exe'\n  condition: a or b\n`,
+      ),
+    ).toEqual([
+      { field: 'Image', text: '\\a.exe' },
+      { field: 'Image', text: '\\b.exe' },
+    ]);
+  });
+
+  it('gives up where nothing is provable: negation, an OR branch without text, regexes, neq', () => {
+    expect(needsOf(`  sel:\n    Image|endswith: '\\a.exe'\n  condition: not sel\n`)).toBeUndefined();
+    expect(
+      needsOf(`  a:\n    Image|endswith: '\\a.exe'\n  b:\n    Image|re: 'x+y'\n  condition: a or b\n`),
+    ).toBeUndefined();
+    expect(needsOf(`  sel:\n    Image|neq: 'x.exe'\n  condition: sel\n`)).toBeUndefined();
+    // But "a and not b" still needs a.
+    expect(
+      needsOf(`  a:\n    Image|endswith: '\\a.exe'\n  b:\n    User: 'x'\n  condition: a and not b\n`),
+    ).toEqual([{ field: 'Image', text: '\\a.exe' }]);
+  });
+
+  it('looks for keywords also as they read inside a JSON line', () => {
+    expect(needsOf(`  keywords:\n    - 'C:\\Temp\\x'\n  condition: keywords\n`)).toEqual([
+      { field: KEYWORDS, text: 'c:\\\\temp\\\\x' },
+      { field: KEYWORDS, text: 'c:\\temp\\x' },
+    ]);
+  });
+});

@@ -1,0 +1,118 @@
+// The literal text a rule cannot match without: for each rule, a few (field, needle) pairs of which at least one
+// must occur (lower-cased, as a substring) in the event. Rules where no such set can be proven run on every event.
+import type { SigmaValue } from '../modifiers/types.js';
+import type { ConditionNode } from '../condition.js';
+import type { DetectionItem } from '../item.js';
+import type { Selection, SigmaRule } from '../rule.js';
+import { isWildcard, jsonEscaped, type Pattern } from '../value.js';
+
+/** A Sigma field name, or KEYWORDS for a search across every value of the event. */
+export const KEYWORDS = '';
+
+export interface Needle {
+  field: string;
+  text: string;
+}
+
+/** At least one of these needles occurs in a matching event; undefined when nothing can be proven. */
+export type Necessary = Needle[] | undefined;
+
+/** The longest literal run of a pattern, lower-cased: any text the pattern matches contains it. */
+function longestLiteral(pattern: Pattern): string | undefined {
+  let best = '';
+  for (const part of pattern) if (!isWildcard(part) && part.length > best.length) best = part;
+  return best === '' ? undefined : best.toLowerCase();
+}
+
+function valueNeedle(value: SigmaValue): string | undefined {
+  return value.type === 'pattern' ? longestLiteral(value.pattern) : undefined;
+}
+
+function itemNeeds(item: DetectionItem): Necessary {
+  // neq holds when the field differs from the values: nothing to look for.
+  if (item.flags.negate) return undefined;
+  const field = item.field ?? KEYWORDS;
+  if (item.field === undefined && !item.flags.all) {
+    // A keyword is also looked for as it reads inside a JSON line (see compile.ts).
+    const needles: string[] = [];
+    for (const value of item.values) {
+      const needle = valueNeedle(value);
+      if (needle === undefined) return undefined;
+      needles.push(needle);
+      const inJson = value.type === 'pattern' ? jsonEscaped(value.pattern) : undefined;
+      if (inJson) needles.push(longestLiteral(inJson)!);
+    }
+    return [...new Set(needles)].map((text) => ({ field, text }));
+  }
+  const needles = item.values.map(valueNeedle);
+  if (item.flags.all) {
+    // Every value must match, so any one of them is necessary: keep the longest (for keywords, one without
+    // anything JSON escapes, so one needle covers both spellings).
+    if (item.field === undefined) {
+      const safe = item.values.filter((v) => v.type === 'pattern' && !jsonEscaped(v.pattern));
+      const known = safe.map(valueNeedle).filter((n): n is string => n !== undefined);
+      if (known.length === 0) return undefined;
+      return [{ field, text: known.reduce((a, b) => (b.length > a.length ? b : a)) }];
+    }
+    const known = needles.filter((n): n is string => n !== undefined);
+    if (known.length === 0) return undefined;
+    return [{ field, text: known.reduce((a, b) => (b.length > a.length ? b : a)) }];
+  }
+  if (needles.some((n) => n === undefined)) return undefined;
+  return [...new Set(needles as string[])].map((text) => ({ field, text }));
+}
+
+/** Of several necessary sets that must all hold, the one that lets the fewest events through (a guess). */
+function strongest(options: Necessary[]): Necessary {
+  let best: Needle[] | undefined;
+  let bestScore = -Infinity;
+  for (const option of options) {
+    if (!option) continue;
+    // Short needles occur everywhere; many needles let more through. Favour the shortest needle being long.
+    const shortest = Math.min(...option.map((n) => n.text.length));
+    const score = Math.min(shortest, 12) * 4 - Math.log2(option.length);
+    if (score > bestScore) {
+      best = option;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Either branch may hold, so the event must carry a needle of one of them: all branches must be known. */
+function union(options: Necessary[]): Necessary {
+  if (options.some((o) => o === undefined)) return undefined;
+  return (options as Needle[][]).flat();
+}
+
+function selectionNeeds(selection: Selection): Necessary {
+  switch (selection.kind) {
+    case 'keywords':
+      return itemNeeds(selection.item);
+    case 'map':
+      return strongest(selection.items.map(itemNeeds));
+    case 'any':
+      return union(selection.maps.map(selectionNeeds));
+  }
+}
+
+function conditionNeeds(node: ConditionNode, selections: ReadonlyMap<string, Necessary>): Necessary {
+  switch (node.kind) {
+    case 'ref':
+      return selections.get(node.name);
+    case 'and':
+      return strongest(node.items.map((n) => conditionNeeds(n, selections)));
+    case 'or':
+      return union(node.items.map((n) => conditionNeeds(n, selections)));
+    case 'not':
+    case 'of':
+      return undefined;
+  }
+}
+
+/** The needles of a rule (field names as the rule writes them), or undefined when it must see every event. */
+export function ruleNeeds(rule: SigmaRule): Necessary {
+  const selections = new Map<string, Necessary>();
+  for (const [name, selection] of rule.selections) selections.set(name, selectionNeeds(selection));
+  return conditionNeeds(rule.condition, selections);
+}
