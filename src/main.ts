@@ -7,10 +7,12 @@ import { SessionService } from './access/session-service.js';
 import { buildApp } from './api/app.js';
 import { MemoryQueue } from './bus/memory-queue.js';
 import type { YaguraConfig } from './config/index.js';
-import { Tags } from './core/event.js';
+import { Tags, type Event } from './core/event.js';
 import { isYaguraError, YaguraError } from './core/errors.js';
 import type { TenantId } from './core/ids.js';
 import type { RawMessage } from './core/raw-message.js';
+import { DetectionService } from './detection/detection-service.js';
+import { FindingsService } from './detection/findings-service.js';
 import { syslogInput, type SyslogInput } from './inputs/syslog/index.js';
 import { normalize } from './normalize/normalize.js';
 import { IngestPipeline } from './pipeline/ingest-pipeline.js';
@@ -108,6 +110,22 @@ export async function startYagura(
   );
   const tenants = directory.ids;
   const metrics = createMetrics();
+  let detection: DetectionService;
+  try {
+    detection = await DetectionService.open(config.detection, { db: access.db, audit: access.audit, logger });
+  } catch (error) {
+    await access.close();
+    throw error;
+  }
+  const findings = new FindingsService(access.db, () => directory.ids);
+  // Detection runs on each batch once it is stored, so every finding names events the store holds.
+  const detect = (events: Event[]): void => {
+    const found = detection.process(events);
+    if (found.length === 0) return;
+    findings.record(found).catch((error: unknown) => {
+      logger.error({ err: error, findings: found.length }, 'Findings could not be recorded.');
+    });
+  };
   const store = new SqliteEventStore({
     dataDir: config.dataDir,
     minFreeBytes: config.store.retention.minFreeBytes,
@@ -154,6 +172,7 @@ export async function startYagura(
         metrics.eventsStored({ input, count: c.stored });
         if (c.parseErrors) metrics.parseErrors({ input, count: c.parseErrors });
       }
+      detect(events);
     },
     onStoreError: (error, attempt, events) => {
       const reason = isYaguraError(error) ? error.code : 'STORE_FAILED';
@@ -177,6 +196,7 @@ export async function startYagura(
     knownTenants: () => directory.ids,
     onTenantsChanged: reloadTenants,
     access: { ...access, sessions },
+    detection: { service: detection, findings },
     config: {
       bodyLimitBytes: config.server.bodyLimitBytes,
       minFreeBytes: config.store.retention.minFreeBytes,
@@ -198,6 +218,7 @@ export async function startYagura(
     await app.close().catch(() => undefined);
     queue.close();
     await pipeline.drain();
+    detection.close();
     await store.close();
     await access.close();
     throw error;
@@ -221,6 +242,7 @@ export async function startYagura(
       await syslog.close();
       await app.close();
       const { lost } = await pipeline.drain(config.queue.drainTimeoutSeconds * 1000);
+      detection.close();
       await store.close();
       await access.close();
       if (lost > 0) {

@@ -56,6 +56,16 @@ export const PERMISSIONS = {
     roles: ['admin', 'soc_analyst'],
     description: 'Send events through the ingest API.',
   },
+  'findings:read': {
+    scope: 'tenant',
+    roles: ['admin', 'soc_analyst'],
+    description: 'Read detection findings (rule, indicator and correlation matches) and follow them live.',
+  },
+  'detection:manage': {
+    scope: 'installation',
+    roles: ['admin'],
+    description: 'Reload rules, import threat-intel sets and enable or disable rule sets per tenant.',
+  },
   'alerts:read': { scope: 'tenant', roles: ALL, description: 'Read alerts.' },
   'alerts:triage': {
     scope: 'tenant',

@@ -14,6 +14,7 @@ import { errorBody, installErrorHandling } from './errors.js';
 import { swaggerOptions } from './openapi.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { detectionRoutes } from './routes/detection.js';
 import { eventRoutes } from './routes/events.js';
 import { eventExportRoutes } from './routes/events-export.js';
 import { hecRoutes } from './routes/hec.js';
@@ -60,6 +61,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     http: deps.config.http ?? httpInputConfigSchema.parse({}),
     startedAt: now(),
   };
+  if (deps.detection) routeDeps.detection = deps.detection;
   if (deps.queueStats) routeDeps.queueStats = deps.queueStats;
   if (deps.queueHistory) routeDeps.queueHistory = deps.queueHistory;
   if (deps.config.retention) routeDeps.retention = deps.config.retention;
@@ -114,6 +116,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.register(tokenRoutes, routeDeps);
   app.register(ingestTokenRoutes, routeDeps);
   app.register(auditRoutes, routeDeps);
+  if (routeDeps.detection) app.register(detectionRoutes, { ...routeDeps, detection: routeDeps.detection });
   if (routeDeps.http.enabled) app.register(ingestRoutes, routeDeps);
   if (routeDeps.http.hec.enabled) app.register(hecRoutes, routeDeps);
   // After the API, whose routes win over the console's catch-all; API paths it does not know stay JSON 404s.

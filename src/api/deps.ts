@@ -8,6 +8,8 @@ import type { UserService } from '../access/user-service.js';
 import type { IdempotencyStore } from '../access/idempotency.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { AuthConfig } from '../config/schema.js';
+import type { DetectionService } from '../detection/detection-service.js';
+import type { FindingsService } from '../detection/findings-service.js';
 import type { TenantId } from '../core/ids.js';
 import type { IngestSink } from '../core/raw-message.js';
 import type { HttpInputConfig } from '../inputs/http/config.js';
@@ -48,8 +50,15 @@ export interface ApiAccess {
   sessions: SessionService;
 }
 
+/** Detection as the routes see it; absent in apps built without it (some tests). */
+export interface ApiDetection {
+  service: DetectionService;
+  findings: FindingsService;
+}
+
 export interface AppDeps {
   store: EventStore;
+  detection?: ApiDetection;
   sink: IngestSink;
   metrics: YaguraMetrics;
   config: AppConfig;
@@ -96,4 +105,5 @@ export interface RouteDeps {
   minFreeBytes: number;
   http: HttpInputConfig;
   startedAt: number;
+  detection?: ApiDetection;
 }

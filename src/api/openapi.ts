@@ -5,7 +5,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 import { tenantId } from '../core/ids.js';
 import type { IngestSink } from '../core/raw-message.js';
 import type { EventStore } from '../store/event-store.js';
-import type { ApiAccess } from './deps.js';
+import type { ApiAccess, ApiDetection } from './deps.js';
 import { createMetrics } from '../telemetry/metrics.js';
 
 declare module 'fastify' {
@@ -98,8 +98,10 @@ export async function renderOpenApi(version?: string): Promise<string> {
   };
   // Awaiting it looks up `then`; anything else is a route being called, which never happens here.
   const access = new Proxy({}, { get: (_t, key) => (key === 'then' ? undefined : unused()) }) as ApiAccess;
+  const detection = new Proxy({}, { get: () => unused() }) as ApiDetection;
   const app = buildApp({
     access,
+    detection,
     store,
     sink,
     metrics: createMetrics(),

@@ -1,5 +1,6 @@
 // The configuration schema, composed from each component's own schema; every key is described for the generated reference.
 import { z } from 'zod';
+import { detectionSchema } from '../detection/config.js';
 
 const tenantSchema = z
   .object({
@@ -210,6 +211,7 @@ export function buildConfigSchema<I extends z.ZodTypeAny>(inputs: I) {
       inputs: inputs,
       queue: queueSchema.prefault({}),
       store: storeSchema.prefault({}),
+      detection: detectionSchema.prefault({}),
       log: logSchema.prefault({}),
     })
     .strict();

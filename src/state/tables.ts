@@ -2,5 +2,6 @@
 import type { AccessTables } from '../access/tables.js';
 import type { AuditTables } from '../audit/tables.js';
 import type { SessionTables } from '../access/session-service.js';
+import type { DetectionTables } from '../detection/tables.js';
 
-export type StateTables = AccessTables & AuditTables & SessionTables;
+export type StateTables = AccessTables & AuditTables & SessionTables & DetectionTables;

@@ -1,11 +1,16 @@
-// Regular expressions from rules. Rules come from outside, so a regex must not be able to stall the engine.
-//
-// TODO(issue 6): run these on a linear-time engine (RE2). Until then a regex runs on V8's backtracking engine over
-// text capped at MAX_INPUT characters, which bounds the damage of a pathological pattern but does not remove it.
+// Regular expressions from rules. Rules come from outside, so a regex must not be able to stall the engine: they run
+// on our own linear-time engine (regex/), never on V8's backtracking one, and so need no cap on the input's length.
+import { Regex } from './regex/engine.js';
+import { parseRegex } from './regex/parser.js';
+import { compileProgram } from './regex/program.js';
 
-const MAX_INPUT = 8192;
-
+/** A test for the regex (flags i, m, s; others are ignored). Throws RULE_INVALID or RULE_UNSUPPORTED. */
 export function compileRegex(source: string, flags: string): (text: string) => boolean {
-  const re = new RegExp(source, flags.replace(/[^ims]/g, ''));
-  return (text) => re.test(text.length > MAX_INPUT ? text.slice(0, MAX_INPUT) : text);
+  const re = new Regex(source, flags);
+  return (text) => re.test(text);
+}
+
+/** Throws as compileRegex would, without building the matcher: for the loader, so a bad regex is a rule problem. */
+export function checkRegex(source: string, flags: string): void {
+  compileProgram(parseRegex(source, flags), source);
 }

@@ -5,6 +5,7 @@ import { auditMigration } from '../../audit/migration.js';
 import { ingestTokensMigration } from '../../access/ingest-token-migration.js';
 import { userPreferencesMigration } from '../../access/user-preferences-migration.js';
 import { sessionsMigration } from './0003_sessions.js';
+import { detectionMigration } from '../../detection/migration.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_access': accessMigration,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_sessions': sessionsMigration,
   '0004_ingest_tokens': ingestTokensMigration,
   '0005_user_preferences': userPreferencesMigration,
+  '0006_detection': detectionMigration,
 };

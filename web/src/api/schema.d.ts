@@ -349,6 +349,168 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/detection/reload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load the rule sets and indicator files again, without a restart */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DetectionStatus"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/detection/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What detection runs: rule sets, correlations, indicators, and the rules it refused */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DetectionStatus"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/aggregate": {
         parameters: {
             query?: never;
@@ -748,6 +910,148 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Findings, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    /** @description Start (inclusive): ISO 8601, epoch ms, or relative such as now-24h. */
+                    from?: string;
+                    kind?: "sigma" | "correlation" | "intel";
+                    level?: "informational" | "low" | "medium" | "high" | "critical";
+                    limit?: number;
+                    /** @description A rule id (UUID), or intel:<set>. */
+                    rule?: string;
+                    tenant?: string | string[];
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            findings: components["schemas"]["Finding"][];
+                            next?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/findings/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** New findings as they are recorded (text/event-stream: one `finding` event each) */
+        get: {
+            parameters: {
+                query?: {
+                    tenant?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1826,6 +2130,193 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenants/{id}/rule-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rule sets a tenant runs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ruleSets: {
+                                enabled: boolean;
+                                /** @description Whether the tenant has its own setting; otherwise the set's default applies. */
+                                own: boolean;
+                                ruleSet: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenants/{id}/rule-sets/{ruleSet}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Enable or disable a rule set for one tenant (audited; takes effect with the next batch) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    ruleSet: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ruleSets: {
+                                enabled: boolean;
+                                /** @description Whether the tenant has its own setting; otherwise the set's default applies. */
+                                own: boolean;
+                                ruleSet: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3514,6 +4005,64 @@ export interface components {
             };
             tenant?: string;
         };
+        /** @description What detection runs: rule sets, indicators, and what was refused. */
+        DetectionStatus: {
+            enabled: boolean;
+            indicators: number;
+            intelProblems: {
+                message?: string;
+                path: string;
+                problems: number;
+            }[];
+            intelSets: number;
+            /** @description Epoch ms of the last (re)load. */
+            loadedAt: number;
+            loadSeconds: number;
+            /** @description Rules, correlations and filters that could not be used, and why. */
+            problems: {
+                code: string;
+                line?: number;
+                message: string;
+                path?: string;
+                rule?: string;
+            }[];
+            ruleSets: {
+                correlations: number;
+                enabledByDefault: boolean;
+                id: string;
+                problems: number;
+                rules: number;
+            }[];
+        };
+        /** @description What detection runs: rule sets, indicators, and what was refused. */
+        DetectionStatusInput: {
+            enabled: boolean;
+            indicators: number;
+            intelProblems: {
+                message?: string;
+                path: string;
+                problems: number;
+            }[];
+            intelSets: number;
+            /** @description Epoch ms of the last (re)load. */
+            loadedAt: number;
+            loadSeconds: number;
+            /** @description Rules, correlations and filters that could not be used, and why. */
+            problems: {
+                code: string;
+                line?: number;
+                message: string;
+                path?: string;
+                rule?: string;
+            }[];
+            ruleSets: {
+                correlations: number;
+                enabledByDefault: boolean;
+                id: string;
+                problems: number;
+                rules: number;
+            }[];
+        };
         /** @description An error. */
         Error: {
             error: {
@@ -3580,6 +4129,94 @@ export interface components {
             tags?: string[];
             tenant: string;
             /** @description Epoch ms when it happened. */
+            time: number;
+        };
+        /** @description One rule, indicator or correlation match. */
+        Finding: {
+            correlation?: {
+                count?: number;
+                firstSeen: number;
+                /** @description The group-by values of the group that fired. */
+                group: {
+                    [key: string]: string;
+                };
+                lastSeen: number;
+                rules: string[];
+                type: string;
+                /** @description The figure the condition held on (count, distinct values, sum, ...). */
+                value: number;
+            };
+            createdAt: number;
+            /** @description The matched events (a correlation: a sample), in the event store. */
+            eventIds: string[];
+            id: string;
+            intel?: {
+                indicator: string;
+                set: string;
+                source?: string;
+                type: string;
+            };
+            /** @enum {string} */
+            kind: "sigma" | "correlation" | "intel";
+            /** @description The event fields the rule read, by their Event names. */
+            matched: {
+                [key: string]: unknown;
+            };
+            rule: {
+                /** @description Credited with every match, as the Detection Rule License asks. */
+                author?: string;
+                id: string;
+                /** @enum {string} */
+                level: "informational" | "low" | "medium" | "high" | "critical";
+                tags: string[];
+                title: string;
+            };
+            tenant: string;
+            /** @description Epoch ms of the matched event. */
+            time: number;
+        };
+        /** @description One rule, indicator or correlation match. */
+        FindingInput: {
+            correlation?: {
+                count?: number;
+                firstSeen: number;
+                /** @description The group-by values of the group that fired. */
+                group: {
+                    [key: string]: string;
+                };
+                lastSeen: number;
+                rules: string[];
+                type: string;
+                /** @description The figure the condition held on (count, distinct values, sum, ...). */
+                value: number;
+            };
+            createdAt: number;
+            /** @description The matched events (a correlation: a sample), in the event store. */
+            eventIds: string[];
+            id: string;
+            intel?: {
+                indicator: string;
+                set: string;
+                source?: string;
+                type: string;
+            };
+            /** @enum {string} */
+            kind: "sigma" | "correlation" | "intel";
+            /** @description The event fields the rule read, by their Event names. */
+            matched: {
+                [key: string]: unknown;
+            };
+            rule: {
+                /** @description Credited with every match, as the Detection Rule License asks. */
+                author?: string;
+                id: string;
+                /** @enum {string} */
+                level: "informational" | "low" | "medium" | "high" | "critical";
+                tags: string[];
+                title: string;
+            };
+            tenant: string;
+            /** @description Epoch ms of the matched event. */
             time: number;
         };
         /** @description A Splunk HEC answer. */

@@ -1,4 +1,5 @@
 // The `re` modifier and its flags i, m, s (also spelled ignorecase, multiline, dotall).
+import { checkRegex } from '../regex.js';
 import { misuse, onlyPatterns } from './errors.js';
 import type { Modifier, SigmaValue } from './types.js';
 
@@ -16,6 +17,8 @@ export const re: Modifier = (values, ctx) => {
       source = source.slice(inline[0].length);
       flags = [...new Set(inline[1])].join('');
     }
+    // Refused here, while the rule loads, so the loader reports the rule as a problem with its file and line.
+    checkRegex(source, flags);
     return { type: 'regex', source, flags };
   });
 };

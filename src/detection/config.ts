@@ -1,0 +1,52 @@
+// The `detection` configuration: which rule folders run, which threat-intel files are matched.
+import { z } from 'zod';
+import { LEVELS } from '../detect/sigma/rule.js';
+
+const ruleSetSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/)
+      .describe('Name of the rule set, used to enable or disable it per tenant (e.g. "sigmahq").'),
+    paths: z.array(z.string().min(1)).min(1).describe('Sigma rule files or folders (searched recursively).'),
+    enabledByDefault: z
+      .boolean()
+      .default(true)
+      .describe('Whether tenants without a setting of their own run this set.'),
+  })
+  .strict();
+
+const intelSchema = z
+  .object({
+    path: z.string().min(1).describe('A CSV file, STIX 2.1 bundle, MISP event or MISP feed folder.'),
+    id: z.string().optional().describe('Set id; findings carry `intel:<id>`. The file name by default.'),
+    name: z.string().optional(),
+    format: z.enum(['csv', 'stix', 'misp']).optional().describe('Told from the content when absent.'),
+    ttlDays: z
+      .number()
+      .positive()
+      .optional()
+      .describe('Indicators without their own expiry stop matching this many days after import.'),
+    level: z.enum(LEVELS).optional().describe('Level of findings from indicators that give none.'),
+  })
+  .strict();
+
+export const detectionSchema = z
+  .object({
+    enabled: z.boolean().default(true).describe('Run detection on ingested events.'),
+    ruleSets: z.array(ruleSetSchema).default([]).describe('Sigma rule sets; none by default.'),
+    intel: z.array(intelSchema).default([]).describe('Threat-intel indicator files matched on ingest.'),
+    placeholders: z
+      .record(z.string(), z.array(z.string()))
+      .default({})
+      .describe('Values for `%name%` placeholders of rules using the `expand` modifier.'),
+    watch: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Reload rules and indicator files when they change on disk (also: POST /api/detection/reload).',
+      ),
+  })
+  .strict();
+
+export type DetectionConfig = z.infer<typeof detectionSchema>;

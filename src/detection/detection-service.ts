@@ -1,0 +1,254 @@
+// Runs detection inside the server: loads the configured rule sets and indicator files, keeps the engine, swaps
+// in a new one when rules change (no restart), and records which rule sets each tenant runs.
+import { watch, type FSWatcher } from 'node:fs';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Actor } from '../access/actor.js';
+import { authorize } from '../access/permissions.js';
+import type { AuditRecorder } from '../audit/types.js';
+import { YaguraError } from '../core/errors.js';
+import type { Event } from '../core/event.js';
+import type { TenantId } from '../core/ids.js';
+import { DetectionEngine, type EngineStatus, type LoadedRuleSet } from '../detect/engine.js';
+import type { Finding } from '../detect/finding.js';
+import type { IndicatorSet } from '../detect/intel/indicator.js';
+import { loadIndicatorFile } from '../detect/intel/load.js';
+import { loadRules, type RuleProblem } from '../detect/sigma/loader.js';
+import type { StateTables } from '../state/tables.js';
+import type { DetectionConfig } from './config.js';
+
+export interface DetectionStatus extends EngineStatus {
+  enabled: boolean;
+  loadedAt: number;
+  loadSeconds: number;
+  problems: RuleProblem[];
+  intelProblems: { path: string; problems: number; message?: string }[];
+}
+
+export interface TenantRuleSet {
+  ruleSet: string;
+  enabled: boolean;
+  /** Whether the tenant has its own setting (else the set's default applies). */
+  own: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Reads the configured rule sets and indicator files; problems are collected, never thrown. */
+export async function loadDetectionContent(config: DetectionConfig): Promise<{
+  ruleSets: LoadedRuleSet[];
+  intel: IndicatorSet[];
+  intelProblems: DetectionStatus['intelProblems'];
+}> {
+  const placeholders = new Map(Object.entries(config.placeholders));
+  const ruleSets = config.ruleSets.map((s) => ({
+    id: s.id,
+    loaded: loadRules(s.paths, { placeholders }),
+    enabledByDefault: s.enabledByDefault,
+  }));
+  const intel: IndicatorSet[] = [];
+  const intelProblems: DetectionStatus['intelProblems'] = [];
+  for (const file of config.intel) {
+    try {
+      const loaded = await loadIndicatorFile(file.path, {
+        ...(file.id !== undefined ? { id: file.id } : {}),
+        ...(file.name !== undefined ? { name: file.name } : {}),
+        ...(file.format !== undefined ? { format: file.format } : {}),
+        ...(file.ttlDays !== undefined ? { defaultTtlMs: file.ttlDays * DAY_MS } : {}),
+        ...(file.level !== undefined ? { defaultLevel: file.level } : {}),
+      });
+      intel.push(loaded.set);
+      if (loaded.problems.length > 0)
+        intelProblems.push({ path: file.path, problems: loaded.problems.length });
+    } catch (error) {
+      intelProblems.push({ path: file.path, problems: 1, message: (error as Error).message });
+    }
+  }
+  return { ruleSets, intel, intelProblems };
+}
+
+export class DetectionService {
+  private engine: DetectionEngine;
+  private settings = new Map<string, Map<string, boolean>>();
+  private loadedAt = 0;
+  private loadSeconds = 0;
+  private intelProblems: DetectionStatus['intelProblems'] = [];
+  private watchers: FSWatcher[] = [];
+  private reloadTimer: NodeJS.Timeout | undefined;
+  private reloading: Promise<void> | undefined;
+
+  private constructor(
+    private readonly config: DetectionConfig,
+    private readonly db: Kysely<StateTables>,
+    private readonly audit: AuditRecorder,
+    private readonly logger: Logger,
+  ) {
+    this.engine = new DetectionEngine({ ruleSets: [], intel: [] });
+  }
+
+  static async open(
+    config: DetectionConfig,
+    deps: { db: Kysely<StateTables>; audit: AuditRecorder; logger: Logger },
+  ): Promise<DetectionService> {
+    const service = new DetectionService(config, deps.db, deps.audit, deps.logger);
+    await service.readSettings();
+    await service.load();
+    if (config.watch) service.watchFiles();
+    return service;
+  }
+
+  get enabled(): boolean {
+    return this.config.enabled;
+  }
+
+  /** The findings of a batch (see DetectionEngine.process); none when detection is off. */
+  process(events: readonly Event[]): Finding[] {
+    return this.config.enabled ? this.engine.process(events) : [];
+  }
+
+  private enabledFor = (tenant: TenantId): string[] => {
+    const own = this.settings.get(tenant);
+    return this.engine.content.ruleSets.filter((s) => own?.get(s.id) ?? s.enabledByDefault).map((s) => s.id);
+  };
+
+  private async load(): Promise<void> {
+    const started = performance.now();
+    const content = await loadDetectionContent(this.config);
+    this.engine = new DetectionEngine({ ruleSets: content.ruleSets, intel: content.intel }, this.enabledFor);
+    this.intelProblems = content.intelProblems;
+    this.loadedAt = Date.now();
+    this.loadSeconds = (performance.now() - started) / 1000;
+    const status = this.engine.status();
+    this.logger.info(
+      {
+        ruleSets: status.ruleSets.map((s) => `${s.id}:${s.rules}`),
+        problems: status.ruleSets.reduce((n, s) => n + s.problems, 0),
+        indicators: status.indicators,
+        seconds: Number(this.loadSeconds.toFixed(2)),
+      },
+      'Detection rules and indicators loaded.',
+    );
+  }
+
+  /** Loads rules and indicators again and swaps the engine in; correlation state starts afresh. */
+  async reload(actor?: Actor): Promise<DetectionStatus> {
+    if (actor) authorize(actor, 'detection:manage');
+    this.reloading ??= this.load().finally(() => (this.reloading = undefined));
+    await this.reloading;
+    if (actor) {
+      await this.audit.record({ actor, action: 'detection.reload', outcome: 'success', details: {} });
+    }
+    return this.status();
+  }
+
+  status(): DetectionStatus {
+    const status = this.engine.status();
+    return {
+      ...status,
+      enabled: this.config.enabled,
+      loadedAt: this.loadedAt,
+      loadSeconds: this.loadSeconds,
+      problems: [
+        ...this.engine.content.ruleSets.flatMap((s) => s.loaded.problems),
+        ...this.engine.metaProblems(),
+      ],
+      intelProblems: this.intelProblems,
+    };
+  }
+
+  private async readSettings(): Promise<void> {
+    const rows = await this.db.selectFrom('tenant_rule_sets').selectAll().execute();
+    const settings = new Map<string, Map<string, boolean>>();
+    for (const row of rows) {
+      let own = settings.get(row.tenant);
+      if (!own) settings.set(row.tenant, (own = new Map()));
+      own.set(row.rule_set, row.enabled === 1);
+    }
+    this.settings = settings;
+  }
+
+  tenantRuleSets(actor: Actor, tenant: TenantId): TenantRuleSet[] {
+    authorize(actor, 'tenants:read', tenant);
+    const own = this.settings.get(tenant);
+    return this.engine.content.ruleSets.map((s) => ({
+      ruleSet: s.id,
+      enabled: own?.get(s.id) ?? s.enabledByDefault,
+      own: own?.has(s.id) ?? false,
+    }));
+  }
+
+  /** Turns a rule set on or off for one tenant; takes effect with the next batch. Audited. */
+  async setTenantRuleSet(
+    actor: Actor,
+    tenant: TenantId,
+    ruleSet: string,
+    enabled: boolean,
+  ): Promise<TenantRuleSet[]> {
+    authorize(actor, 'detection:manage');
+    if (!this.engine.content.ruleSets.some((s) => s.id === ruleSet)) {
+      throw new YaguraError('NOT_FOUND', `No rule set "${ruleSet}" is configured`, { ruleSet });
+    }
+    await this.db
+      .insertInto('tenant_rule_sets')
+      .values({
+        tenant,
+        rule_set: ruleSet,
+        enabled: enabled ? 1 : 0,
+        changed_by: actor.id,
+        changed_at: Date.now(),
+      })
+      .onConflict((oc) =>
+        oc.columns(['tenant', 'rule_set']).doUpdateSet({
+          enabled: enabled ? 1 : 0,
+          changed_by: actor.id,
+          changed_at: Date.now(),
+        }),
+      )
+      .execute();
+    await this.readSettings();
+    await this.audit.record({
+      actor,
+      tenant,
+      action: 'detection.rule_set',
+      outcome: 'success',
+      details: { ruleSet, enabled },
+    });
+    return this.tenantRuleSets(actor, tenant);
+  }
+
+  // Rule folders and intel files are watched; a burst of changes (a git pull) reloads once, a second later.
+  private watchFiles(): void {
+    const paths = [...this.config.ruleSets.flatMap((s) => s.paths), ...this.config.intel.map((i) => i.path)];
+    for (const path of paths) {
+      try {
+        const watcher = watch(path, { recursive: true }, () => this.scheduleReload());
+        watcher.on('error', () => watcher.close());
+        this.watchers.push(watcher);
+      } catch (error) {
+        this.logger.warn(
+          { path, error: (error as Error).message },
+          'A detection path cannot be watched for changes.',
+        );
+      }
+    }
+  }
+
+  private scheduleReload(): void {
+    clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => {
+      this.reload().catch((error: unknown) =>
+        this.logger.error(
+          { error: (error as Error).message },
+          'Reloading detection rules failed; the old ones run on.',
+        ),
+      );
+    }, 1000);
+    this.reloadTimer.unref();
+  }
+
+  close(): void {
+    clearTimeout(this.reloadTimer);
+    for (const w of this.watchers) w.close();
+    this.watchers = [];
+  }
+}
