@@ -2,19 +2,8 @@
 // them (process, file, registry, network, image load, logons), the shared firewall/sshd corpus lines, and proxy
 // and DNS lines. Values come from everyday Windows and network activity, so few rules fire, as on a real feed.
 
-/** Mulberry32: a small seeded generator, so every run sees the same events. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded, type Random as Rand } from '../../src/core/seeded-random.js';
 
-type Rand = () => number;
 const pick = <T>(rand: Rand, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 const hex = (rand: Rand, n: number): string =>
   Array.from({ length: n }, () => '0123456789ABCDEF'[Math.floor(rand() * 16)]).join('');

@@ -9,6 +9,7 @@ import type { Event } from '../../src/core/event.js';
 import type { Indicator, IndicatorSet } from '../../src/detect/intel/indicator.js';
 import { IndicatorIndex, type IndexEntry, type LookupKind } from '../../src/detect/intel/indicator-index.js';
 import { matchEvent } from '../../src/detect/intel/match.js';
+import { seeded } from '../../src/core/seeded-random.js';
 
 interface Args {
   indicators: number;
@@ -27,17 +28,7 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-// Mulberry32: a small seeded generator, so every run looks up the same values.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seeded;
 
 const rand = rng(20250320);
 const int = (n: number): number => Math.floor(rand() * n);

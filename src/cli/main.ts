@@ -12,6 +12,7 @@ import { registerToken } from './token.js';
 import { registerUser } from './user.js';
 import { registerRules } from './rules.js';
 import { registerScan } from './scan.js';
+import { registerHunt } from './hunt.js';
 import { packageVersion } from '../api/version.js';
 
 export function buildProgram(): Command {
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerRules(program);
   registerScan(program);
+  registerHunt(program);
   return program;
 }
 

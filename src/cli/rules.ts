@@ -1,5 +1,6 @@
 // `yagura rules lint DIR...`: loads Sigma rules and lists every problem with its file and line.
 import type { Command } from 'commander';
+import { loadMetaRules } from '../detect/correlate/index.js';
 import { loadRules, problemText } from '../detect/sigma/loader.js';
 
 interface LintOptions {
@@ -17,7 +18,9 @@ export function registerRules(program: Command): void {
     .option('--json', 'one JSON object per problem', false)
     .action((paths: string[], options: LintOptions) => {
       const started = Date.now();
-      const result = loadRules(paths);
+      const loaded = loadRules(paths);
+      // Correlations and filters are checked against the rules they name.
+      const result = { ...loaded, problems: [...loaded.problems, ...loadMetaRules(loaded).problems] };
       for (const p of result.problems) {
         process.stdout.write(`${options.json ? JSON.stringify(p) : problemText(p)}\n`);
       }

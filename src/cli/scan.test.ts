@@ -66,7 +66,9 @@ describe('yagura scan', () => {
     const { out, err } = await scan([]);
     expect(out.trim().split('\n')).toHaveLength(1);
     expect(out).toMatch(/medium +SSH Brute Force Attempt +\| +Failed password for root from 203\.0\.113\.7/);
-    expect(err).toMatch(/3 events, 1 findings from 1 rules\n +medium +1 +SSH Brute Force Attempt/);
+    expect(err).toMatch(
+      /3 events, 1 findings from 1 rules in [\d.]+ s\n +medium +1 +SSH Brute Force Attempt/,
+    );
   });
 
   it('writes JSON lines with the rule (id, title, level, author, tags) and the matched event', async () => {
@@ -85,6 +87,22 @@ describe('yagura scan', () => {
     });
     expect(finding.kind).toBe('sigma');
     expect(finding.event.fields['source.ip']).toBe('203.0.113.7');
+  });
+
+  it('matches threat-intel lists given with --intel, whatever the age of the logs', async () => {
+    writeFileSync(join(dir, 'intel.csv'), 'type,value\nipv4,203.0.113.7\ndomain,not an indicator\n');
+    const { out, err } = await scan(['--intel', join(dir, 'intel.csv'), '--format', 'jsonl']);
+    const findings = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { kind: string; rule: { id: string }; matched: Record<string, unknown> });
+    expect(findings.map((f) => f.kind).sort()).toEqual(['intel', 'sigma']);
+    expect(findings.find((f) => f.kind === 'intel')).toMatchObject({
+      rule: { id: 'intel:intel' },
+      matched: { 'source.ip': '203.0.113.7' },
+    });
+    expect(err).toMatch(/indicator skipped: .*intel\.csv: line 3/);
+    expect(err).toMatch(/1 rules, 1 indicators ready/);
   });
 
   it('writes CSV with a header', async () => {
@@ -162,7 +180,9 @@ describe('yagura scan with correlation and filter documents', () => {
       /T09:15:09\.000Z +high +SSH brute force from one address +\| +event_count 3 by source\.ip=203\.0\.113\.7 \(3 matches, 09:15:01Z\.\.09:15:09Z\)/,
     );
     expect(err).toMatch(/1 rules, 1 correlations ready/);
-    expect(err).toMatch(/4 events, 1 findings from 1 rules\n +high +1 +SSH brute force from one address\n/);
+    expect(err).toMatch(
+      /4 events, 1 findings from 1 rules in [\d.]+ s\n +high +1 +SSH brute force from one address\n/,
+    );
     expect(err).toMatch(/4 matches of rules used by correlations not shown \(generate: false\)/);
   });
 

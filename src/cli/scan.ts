@@ -4,8 +4,9 @@ import type { Command } from 'commander';
 import { YaguraError } from '../core/errors.js';
 import { loadRules, problemText } from '../detect/sigma/loader.js';
 import type { Finding } from '../detect/finding.js';
-import { RuleSet } from '../detect/sigma/rule-set.js';
-import { CorrelationEngine, loadMetaRules } from '../detect/correlate/index.js';
+import { DetectionEngine } from '../detect/engine.js';
+import type { IndicatorSet } from '../detect/intel/indicator.js';
+import { intelProblemText, loadIndicatorFile } from '../detect/intel/load.js';
 import { tenantId } from '../core/ids.js';
 import { readLogFile } from '../inputs/file/read-file.js';
 import { normalize } from '../normalize/normalize.js';
@@ -14,6 +15,7 @@ import { isTimeZone } from '../access/tenant-service.js';
 
 interface ScanOptions {
   rules: string[];
+  intel: string[];
   format: 'table' | 'csv' | 'jsonl';
   timeZone: string;
 }
@@ -64,14 +66,39 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** A progress line on standard error, rewritten in place at most twice a second, when it is a terminal. */
+function progress(): { update(text: string): void; done(): void } {
+  const tty = process.stderr.isTTY === true;
+  let last = 0;
+  let shown = false;
+  return {
+    update(text) {
+      const now = Date.now();
+      if (!tty || now - last < 500) return;
+      last = now;
+      shown = true;
+      process.stderr.write(`\r\x1b[2K${text}`);
+    },
+    done() {
+      if (shown) process.stderr.write('\r\x1b[2K');
+    },
+  };
+}
+
 export function registerScan(program: Command): void {
   program
     .command('scan')
     .description(
-      'run Sigma rules over log files (NDJSON, syslog, CEF ..., plain or .gz) and print the findings',
+      'run Sigma rules (with their correlations and filters) and threat-intel lists over log files (NDJSON, syslog, CEF ..., plain or .gz) and print the findings',
     )
     .argument('<paths...>', 'log files to scan')
-    .requiredOption('-r, --rules <path>', 'Sigma rule file or folder (repeat for several)', collect, [])
+    .option('-r, --rules <path>', 'Sigma rule file or folder (repeat for several)', collect, [])
+    .option(
+      '-i, --intel <path>',
+      'indicator file: CSV, STIX 2.1 bundle, MISP event or feed folder (repeat for several)',
+      collect,
+      [],
+    )
     .option(
       '-f, --format <format>',
       'table, csv or jsonl (one finding a line: rule and matched event; for a correlation its group and sample)',
@@ -79,8 +106,11 @@ export function registerScan(program: Command): void {
     )
     .option('--time-zone <zone>', 'zone for times without one', 'UTC')
     .action(async (paths: string[], options: ScanOptions) => {
-      if (options.rules.length === 0)
-        throw new YaguraError('CONFIG_INVALID', '--rules: name at least one rule file or folder');
+      if (options.rules.length === 0 && options.intel.length === 0)
+        throw new YaguraError(
+          'CONFIG_INVALID',
+          '--rules or --intel: name at least one rule or indicator file',
+        );
       if (!['table', 'csv', 'jsonl'].includes(options.format)) {
         throw new YaguraError('CONFIG_INVALID', `--format: "${options.format}" is not table, csv or jsonl`);
       }
@@ -92,60 +122,73 @@ export function registerScan(program: Command): void {
       }
       const started = Date.now();
       const loaded = loadRules(options.rules);
-      const meta = loadMetaRules(loaded);
-      for (const p of [...loaded.problems, ...meta.problems])
+      const intel: IndicatorSet[] = [];
+      for (const path of options.intel) {
+        // Every finding of a scan is read now: indicators match whatever the age of the logs.
+        const { set, problems } = await loadIndicatorFile(path, { importedAt: 0 });
+        for (const p of problems)
+          process.stderr.write(`indicator skipped: ${path}: ${intelProblemText(p)}\n`);
+        intel.push(set);
+      }
+      const engine = new DetectionEngine({
+        ruleSets: [{ id: 'scan', loaded, enabledByDefault: true }],
+        intel,
+      });
+      const status = engine.status();
+      const rules = loaded.rules.length;
+      // Compiled on first use; a scan has one tenant, so compile now to report problems before the findings.
+      engine.prepare(tenantId('scan'));
+      for (const p of [...loaded.problems, ...engine.metaProblems()])
         process.stderr.write(`rule skipped: ${problemText(p)}\n`);
-      const rules = new RuleSet(loaded.rules, meta.filters);
-      const correlations = new CorrelationEngine(meta.correlations);
-      const filtered = [...meta.filters.values()].flat();
       const extra = [
-        correlations.size > 0 ? `${correlations.size} correlations` : '',
-        filtered.length > 0 ? `${new Set(filtered).size} filters` : '',
+        status.ruleSets[0]!.correlations > 0 ? `${status.ruleSets[0]!.correlations} correlations` : '',
+        status.ruleSets[0]!.filters > 0 ? `${status.ruleSets[0]!.filters} filters` : '',
+        status.indicators > 0 ? `${status.indicators} indicators` : '',
       ].filter(Boolean);
       process.stderr.write(
-        `${rules.size} rules${extra.map((e) => `, ${e}`).join('')} ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+        `${rules} rules${extra.map((e) => `, ${e}`).join('')} ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
       );
       if (options.format === 'csv')
         process.stdout.write('time,level,rule_id,rule_title,rule_author,summary\n');
       const byRule = new Map<string, { level: string; count: number }>();
       let events = 0;
-      let silenced = 0;
-      for (const path of paths) {
+      let total = 0;
+      const bar = progress();
+      for (const [i, path] of paths.entries()) {
         const reader = readLogFile(path, { tenant: tenantId('scan'), batchSize: 2000 });
         for await (const batch of reader) {
-          for (const raw of batch) {
-            events++;
-            const event = normalize(raw, { receivedAt: raw.receivedAt, timeZone: options.timeZone });
-            const found = rules.evaluate(event);
-            const fired = correlations.push(event, found);
-            for (const finding of fired.length > 0 ? [...found, ...fired] : found) {
-              if (correlations.silences(finding)) {
-                silenced++;
-                continue;
-              }
-              process.stdout.write(`${line(finding, options.format)}\n`);
-              const entry = byRule.get(finding.rule.title) ?? {
-                level: finding.rule.level,
-                count: 0,
-              };
-              entry.count++;
-              byRule.set(finding.rule.title, entry);
-            }
+          const normalized = batch.map((raw) =>
+            normalize(raw, { receivedAt: raw.receivedAt, timeZone: options.timeZone }),
+          );
+          events += normalized.length;
+          for (const finding of engine.process(normalized)) {
+            process.stdout.write(`${line(finding, options.format)}\n`);
+            total++;
+            const entry = byRule.get(finding.rule.title) ?? { level: finding.rule.level, count: 0 };
+            entry.count++;
+            byRule.set(finding.rule.title, entry);
           }
+          bar.update(
+            `file ${i + 1}/${paths.length}  ${events.toLocaleString('en')} events  ${total} findings`,
+          );
         }
       }
-      const total = [...byRule.values()].reduce((n, e) => n + e.count, 0);
-      process.stderr.write(`\n${events} events, ${total} findings from ${byRule.size} rules\n`);
+      bar.done();
+      const seconds = (Date.now() - started) / 1000;
+      process.stderr.write(
+        `\n${events} events, ${total} findings from ${byRule.size} rules in ${seconds.toFixed(1)} s\n`,
+      );
       const rank = (level: string) => LEVEL_ORDER.indexOf(level) + 1 || 99;
       for (const [title, e] of [...byRule].sort(
         (a, b) => rank(a[1].level) - rank(b[1].level) || b[1].count - a[1].count,
       )) {
         process.stderr.write(`  ${e.level.padEnd(13)} ${String(e.count).padStart(7)}  ${title}\n`);
       }
+      const { silenced, filtered } = engine.counters();
       if (silenced > 0)
         process.stderr.write(
           `${silenced} matches of rules used by correlations not shown (generate: false)\n`,
         );
-      if (rules.filtered > 0) process.stderr.write(`${rules.filtered} matches left out by filters\n`);
+      if (filtered > 0) process.stderr.write(`${filtered} matches left out by filters\n`);
     });
 }

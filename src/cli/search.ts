@@ -107,7 +107,7 @@ export function registerSearch(program: Command): void {
  * The tenants named with --tenant (all when none): those of the state database, where the API and
  * `yagura tenant add` create them, and those of the configuration file, which the server creates at start.
  */
-async function knownTenants(config: YaguraConfig, named: string[] | undefined): Promise<TenantId[]> {
+export async function knownTenants(config: YaguraConfig, named: string[] | undefined): Promise<TenantId[]> {
   const access = await openAccess(config.dataDir);
   let stored: TenantId[];
   try {

@@ -8,6 +8,8 @@ import { IndicatorIndex } from './intel/indicator-index.js';
 import type { IndicatorSet } from './intel/indicator.js';
 import { matchEvent } from './intel/match.js';
 import type { LoadResult, RuleProblem } from './sigma/loader.js';
+import { BUILTIN_MAPPINGS } from './sigma/mappings/index.js';
+import type { FieldMapping } from './sigma/mappings/types.js';
 import { RuleSet } from './sigma/rule-set.js';
 
 /** A named group of rules loaded together (e.g. "sigmahq", "custom"), enabled or disabled per tenant. */
@@ -21,6 +23,8 @@ export interface LoadedRuleSet {
 export interface DetectionContent {
   ruleSets: readonly LoadedRuleSet[];
   intel: readonly IndicatorSet[];
+  /** Field mappings of the installation, tried before the built-in ones for the log sources they name. */
+  mappings?: readonly FieldMapping[];
 }
 
 /** The rule sets one tenant runs, by id; the engine asks for each tenant it meets. */
@@ -39,6 +43,7 @@ export interface EngineStatus {
     rules: number;
     problems: number;
     correlations: number;
+    filters: number;
     enabledByDefault: boolean;
   }[];
   indicators: number;
@@ -49,6 +54,7 @@ export class DetectionEngine {
   private readonly runners = new Map<string, Runner>();
   private readonly intel: IndicatorIndex | undefined;
   private readonly byId: Map<string, LoadedRuleSet>;
+  private silenced = 0;
 
   constructor(
     readonly content: DetectionContent,
@@ -74,9 +80,10 @@ export class DetectionEngine {
         meta: sets.flatMap((s) => s.loaded.meta),
       };
       const meta = loadMetaRules(loaded);
+      const mappings = [...(this.content.mappings ?? []), ...BUILTIN_MAPPINGS];
       runner = {
-        rules: new RuleSet(loaded.rules, meta.filters),
-        correlations: new CorrelationEngine(meta.correlations),
+        rules: new RuleSet(loaded.rules, meta.filters, mappings),
+        correlations: new CorrelationEngine(meta.correlations, { mappings }),
         problems: meta.problems,
       };
       this.runners.set(key, runner);
@@ -99,10 +106,25 @@ export class DetectionEngine {
         continue;
       }
       const fired = runner.correlations.push(event, found);
-      for (const f of found) if (!runner.correlations.silences(f)) out.push(f);
+      for (const f of found) {
+        if (runner.correlations.silences(f)) this.silenced++;
+        else out.push(f);
+      }
       for (const f of fired) out.push(f);
     }
     return out;
+  }
+
+  /** Compiles a tenant's rules now rather than on its first event (e.g. to report problems first). */
+  prepare(tenant: TenantId): void {
+    this.runnerFor(tenant);
+  }
+
+  /** Matches not reported: kept quiet by correlations (generate: false) or left out by filters. */
+  counters(): { silenced: number; filtered: number } {
+    let filtered = 0;
+    for (const r of this.runners.values()) filtered += r.rules.filtered;
+    return { silenced: this.silenced, filtered };
   }
 
   /** Correlation and filter problems met so far (they show when a tenant's combination is first compiled). */
@@ -117,6 +139,7 @@ export class DetectionEngine {
         rules: s.loaded.rules.length,
         problems: s.loaded.problems.length,
         correlations: s.loaded.meta.filter((m) => 'correlation' in m.document).length,
+        filters: s.loaded.meta.filter((m) => 'filter' in m.document && !('correlation' in m.document)).length,
         enabledByDefault: s.enabledByDefault,
       })),
       indicators: this.content.intel.reduce((n, s) => n + s.indicators.length, 0),

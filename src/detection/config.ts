@@ -31,11 +31,32 @@ const intelSchema = z
   })
   .strict();
 
+const mappingSchema = z
+  .object({
+    logsource: z
+      .object({ product: z.string().optional(), category: z.string().optional(), service: z.string().optional() })
+      .strict()
+      .describe('The rules it applies to: every key given must equal the rule\'s; {} applies to all.'),
+    fields: z
+      .record(z.string(), z.array(z.string()).min(1))
+      .default({})
+      .describe('Sigma field name -> Event fields to look in, the first present wins (e.g. Image: [process.executable]).'),
+    prefixes: z
+      .array(z.string())
+      .optional()
+      .describe('Event field prefixes tried with the Sigma name appended (e.g. "myapp.").'),
+  })
+  .strict();
+
 export const detectionSchema = z
   .object({
     enabled: z.boolean().default(true).describe('Run detection on ingested events.'),
     ruleSets: z.array(ruleSetSchema).default([]).describe('Sigma rule sets; none by default.'),
     intel: z.array(intelSchema).default([]).describe('Threat-intel indicator files matched on ingest.'),
+    fieldMappings: z
+      .array(mappingSchema)
+      .default([])
+      .describe('Field mappings of this installation, tried before the built-in ones (docs/detection.md).'),
     placeholders: z
       .record(z.string(), z.array(z.string()))
       .default({})

@@ -114,7 +114,10 @@ export class DetectionService {
   private async load(): Promise<void> {
     const started = performance.now();
     const content = await loadDetectionContent(this.config);
-    this.engine = new DetectionEngine({ ruleSets: content.ruleSets, intel: content.intel }, this.enabledFor);
+    this.engine = new DetectionEngine(
+      { ruleSets: content.ruleSets, intel: content.intel, mappings: this.config.fieldMappings },
+      this.enabledFor,
+    );
     this.intelProblems = content.intelProblems;
     this.loadedAt = Date.now();
     this.loadSeconds = (performance.now() - started) / 1000;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../access/actor.js';
 import { authorize, tenantScope } from '../access/permissions.js';
-import type { FieldValue } from '../core/event.js';
+import type { Event, FieldValue } from '../core/event.js';
 import type { TenantId } from '../core/ids.js';
 import type { CorrelationHit, Finding, FindingKind, IntelHit } from '../detect/finding.js';
 import type { Level } from '../detect/sigma/rule.js';
@@ -37,6 +37,14 @@ export interface FindingQuery {
 
 type Listener = (findings: readonly StoredFinding[]) => void;
 
+/** A stored finding with the events it matched, for stages inside the server (the alert stage). */
+export interface RecordedFinding {
+  stored: StoredFinding;
+  events: Event[];
+}
+
+type RecordedListener = (batch: readonly RecordedFinding[]) => void;
+
 interface Detail {
   author?: string;
   tags: string[];
@@ -47,6 +55,7 @@ interface Detail {
 
 export class FindingsService {
   private readonly listeners = new Set<Listener>();
+  private readonly stages = new Set<RecordedListener>();
   private recorded = 0;
 
   constructor(
@@ -75,6 +84,10 @@ export class FindingsService {
     });
     this.recorded += stored.length;
     for (const listener of this.listeners) listener(stored);
+    if (this.stages.size > 0) {
+      const batch = stored.map((s, i) => ({ stored: s, events: findings[i]!.events }));
+      for (const stage of this.stages) stage(batch);
+    }
     return stored;
   }
 
@@ -123,10 +136,10 @@ export class FindingsService {
     return () => this.listeners.delete(narrowed);
   }
 
-  /** For the alert stage inside the server: every stored batch, all tenants. */
-  onRecorded(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** For the alert stage inside the server: every stored batch, all tenants, with the matched events. */
+  onRecorded(listener: RecordedListener): () => void {
+    this.stages.add(listener);
+    return () => this.stages.delete(listener);
   }
 }
 

@@ -123,4 +123,30 @@ describe('compileToSqlite at the injection boundary', () => {
       params: ['acme'],
     });
   });
+
+  it('reads a field once for all the alternatives an OR tests on it, with the same result', () => {
+    const events: Event[] = [
+      { ...event, id: 'b' as EventId, fields: { roles: ['x', 'admin'], n: [3, 'bob'] } },
+      { ...event, id: 'c' as EventId, fields: { roles: 'user', n: 7 } },
+    ];
+    const listDb = createSearchTestDb(events);
+    const cases: [string, string[]][] = [
+      ['roles:(adm* OR root OR user) OR n:>5', ['b', 'c']],
+      ['n:(bob OR [1 TO 4]) OR message:hello', ['b']],
+      ['roles:(x OR y)', ['b']],
+      ['n:(x OR y)', []],
+    ];
+    for (const [query, expected] of cases) {
+      const node = parseQuery(query);
+      const { sql, params } = compileToSqlite(node);
+      expect(sql.match(/json_each/g)?.length, query).toBeLessThanOrEqual(2);
+      const ids = listDb
+        .prepare(`SELECT id FROM events e WHERE ${sql} ORDER BY id`)
+        .pluck()
+        .all(...params);
+      expect(ids, query).toEqual(expected);
+      expect(events.filter(compilePredicate(node)).map((e) => e.id)).toEqual(expected);
+    }
+    listDb.close();
+  });
 });

@@ -195,6 +195,36 @@ function fullText(node: Extract<QueryNode, { kind: 'text' }>): Frag {
   return sql`(${candidates} AND yg_phrase(e.message, e.raw, ${param(JSON.stringify(tokens))}, ${param(prefix ? 1 : 0)}))`;
 }
 
+type FieldNode = Extract<QueryNode, { field: string }>;
+
+/**
+ * The alternatives of an OR, the tests of one field merged into one: "some value matches a, or some value matches b"
+ * is "some value matches a or b", and one json_each per field costs far less than one per value (Sigma value lists).
+ */
+function sameFieldTogether(children: readonly QueryNode[]): Frag[] {
+  const byField = new Map<string, FieldNode[]>();
+  const order: (QueryNode | string)[] = [];
+  for (const child of children) {
+    if (!('field' in child)) {
+      order.push(child);
+      continue;
+    }
+    const group = byField.get(child.field);
+    if (group) group.push(child);
+    else {
+      byField.set(child.field, [child]);
+      order.push(child.field);
+    }
+  }
+  return order.map((item) => {
+    if (typeof item !== 'string') return compile(item);
+    const group = byField.get(item)!;
+    if (group.length === 1) return compile(group[0]!);
+    const conditions = group.map(conditionFor);
+    return fieldMatch(item, (v, t) => anyOf(conditions.map((c) => c(v, t))));
+  });
+}
+
 function compile(node: QueryNode): Frag {
   switch (node.kind) {
     case 'all':
@@ -202,7 +232,7 @@ function compile(node: QueryNode): Frag {
     case 'and':
       return node.children.length === 0 ? TRUE : sql`(${join(node.children.map(compile), ' AND ')})`;
     case 'or':
-      return node.children.length === 0 ? FALSE : sql`(${join(node.children.map(compile), ' OR ')})`;
+      return node.children.length === 0 ? FALSE : sql`(${join(sameFieldTogether(node.children), ' OR ')})`;
     case 'not':
       return sql`NOT (${compile(node.child)})`;
     case 'text':

@@ -30,6 +30,7 @@ const statusSchema = z
         rules: z.number(),
         problems: z.number(),
         correlations: z.number(),
+        filters: z.number(),
         enabledByDefault: z.boolean(),
       }),
     ),

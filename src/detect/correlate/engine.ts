@@ -25,6 +25,7 @@ import type { TenantId } from '../../core/ids.js';
 import type { CorrelationHit, Finding } from '../finding.js';
 import { findingSource } from '../sigma/rule-set.js';
 import { FieldResolver } from '../sigma/mappings/index.js';
+import type { FieldMapping } from '../sigma/mappings/types.js';
 import { conditionHolds } from './condition.js';
 import type { CorrelationSet, ResolvedCorrelation } from './resolve.js';
 import { correlationOccurrence, ruleOccurrence, valueNumber, valueText, type Occurrence } from './values.js';
@@ -37,6 +38,8 @@ export interface EngineOptions {
   maxGroups?: number;
   /** Events kept as the sample of a correlation finding, besides the newest of each referenced rule (default 10). */
   sampleSize?: number;
+  /** Field mappings for group-by and value fields (default: the built-in ones). */
+  mappings?: readonly FieldMapping[];
 }
 
 export interface EngineStats {
@@ -107,7 +110,7 @@ export class CorrelationEngine {
         const list = this.consumers.get(id) ?? [];
         list.push({ correlation, input: i });
         this.consumers.set(id, list);
-        if (!this.resolvers.has(id)) this.resolvers.set(id, new FieldResolver(input.rule.logsource));
+        if (!this.resolvers.has(id)) this.resolvers.set(id, new FieldResolver(input.rule.logsource, options.mappings));
       });
     });
   }

@@ -176,3 +176,15 @@ function slug(s: string): string {
       .replace(/^-+|-+$/g, '') || 'indicators'
   );
 }
+
+/** One import problem as a line for people: where (file, line or entry number), what, and why. */
+export function intelProblemText(p: ImportProblem): string {
+  const where = [
+    p.file,
+    p.line !== undefined ? `line ${p.line}` : undefined,
+    p.index !== undefined ? `entry ${p.index}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return `${where ? `${where}: ` : ''}${p.reason}${p.entry ? ` (${p.entry})` : ''}`;
+}

@@ -3,7 +3,8 @@
 import type { Event, FieldValue } from '../../core/event.js';
 import type { Finding } from '../finding.js';
 import { compileRule, type Predicate } from './compile.js';
-import { eventTexts, FieldResolver } from './mappings/index.js';
+import { BUILTIN_MAPPINGS, eventTexts, FieldResolver } from './mappings/index.js';
+import type { FieldMapping } from './mappings/types.js';
 import type { EventView } from './compile.js';
 import { ruleNeeds, type Necessary } from './prefilter/needles.js';
 import { RuleIndex } from './prefilter/rule-index.js';
@@ -69,12 +70,14 @@ export class RuleSet {
   constructor(
     rules: readonly SigmaRule[],
     filters: ReadonlyMap<SigmaRule, readonly RuleFilter[]> = new Map(),
+    /** Field mappings: the built-in ones, with the configuration's in front (see mappings/index.ts). */
+    mappings: readonly FieldMapping[] = BUILTIN_MAPPINGS,
   ) {
     // Rules of one log source share a resolver, so an event gets one view (and one scan per field) per source.
     const resolvers = new Map<string, FieldResolver>();
     const resolverOf = (source: LogSource): FieldResolver => {
       let resolver = resolvers.get(sourceKey(source));
-      if (!resolver) resolvers.set(sourceKey(source), (resolver = new FieldResolver(source)));
+      if (!resolver) resolvers.set(sourceKey(source), (resolver = new FieldResolver(source, mappings)));
       return resolver;
     };
     this.compiled = rules.map((rule) => ({

@@ -4029,6 +4029,7 @@ export interface components {
             ruleSets: {
                 correlations: number;
                 enabledByDefault: boolean;
+                filters: number;
                 id: string;
                 problems: number;
                 rules: number;
@@ -4058,6 +4059,7 @@ export interface components {
             ruleSets: {
                 correlations: number;
                 enabledByDefault: boolean;
+                filters: number;
                 id: string;
                 problems: number;
                 rules: number;

@@ -2,19 +2,8 @@
 import type { Node } from './ast.js';
 import { has, members, size } from './charset.js';
 
-export type Random = () => number;
-
-/** A small seeded generator (mulberry32), so a failing input can be reproduced. */
-export function seeded(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded, type Random } from '../../../core/seeded-random.js';
+import type { Random } from '../../../core/seeded-random.js';
 
 function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
