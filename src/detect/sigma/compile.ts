@@ -106,6 +106,8 @@ function compileItem(item: DetectionItem): Predicate {
     const each = tests.map(one);
     return flags.all ? (e) => each.every((t) => t(e)) : (e) => each.some((t) => t(e));
   }
+  const plain = plainPatternItem(field, item);
+  if (plain) return plain;
   const perValue: Predicate[] = item.values.map((v): Predicate => {
     if (v.type === 'null') {
       return (event) => {
@@ -133,6 +135,31 @@ function compileItem(item: DetectionItem): Predicate {
       : flags.all
         ? (e) => perValue.every((p) => p(e))
         : (e) => perValue.some((p) => p(e));
+  return flags.negate ? (e) => !any(e) : any;
+}
+
+/**
+ * The common item, text patterns ORed case-insensitively (`Image|endswith: [...]`), as one predicate that lower-cases
+ * each value once for all of its patterns; undefined for any other item.
+ */
+function plainPatternItem(field: string, item: DetectionItem): Predicate | undefined {
+  const { flags } = item;
+  if (flags.all || flags.cased || item.values.some((v) => v.type !== 'pattern')) return undefined;
+  const patterns = item.values as Extract<SigmaValue, { type: 'pattern' }>[];
+  const tests = patterns.map((v) => compilePattern(v.pattern, false, true));
+  const numbers = patterns.map((v) => v.number).filter((n): n is number => n !== undefined);
+  const one = (value: Scalar): boolean => {
+    if (value === null) return false;
+    if (typeof value === 'number' && numbers.includes(value)) return true;
+    const lowered = String(value).toLowerCase();
+    for (const test of tests) if (test(lowered)) return true;
+    return false;
+  };
+  const any: Predicate = (event) => {
+    const value = event.get(field);
+    if (value === undefined) return false;
+    return Array.isArray(value) ? value.some(one) : one(value);
+  };
   return flags.negate ? (e) => !any(e) : any;
 }
 

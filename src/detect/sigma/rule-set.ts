@@ -3,7 +3,7 @@
 import type { Event, FieldValue } from '../../core/event.js';
 import type { Finding } from '../finding.js';
 import { compileRule, type Predicate } from './compile.js';
-import { BUILTIN_MAPPINGS, eventTexts, FieldResolver } from './mappings/index.js';
+import { BUILTIN_MAPPINGS, FieldResolver } from './mappings/index.js';
 import type { FieldMapping } from './mappings/types.js';
 import type { EventView } from './compile.js';
 import { ruleNeeds, type Necessary } from './prefilter/needles.js';
@@ -108,17 +108,10 @@ export class RuleSet {
   /** The findings of one event: one per rule that matches it. A rule that throws is skipped, never fatal. */
   evaluate(event: Event): Finding[] {
     const findings: Finding[] = [];
-    const texts = eventTexts(event);
-    const views = new Map<FieldResolver, EventView>();
-    const viewOf = (resolver: FieldResolver): EventView => {
-      let view = views.get(resolver);
-      if (!view) views.set(resolver, (view = resolver.view(event, texts)));
-      return view;
-    };
     const index = this.rulesFor(event.logsource);
-    for (const position of index.candidates(event, viewOf)) {
+    for (const position of index.candidates(event)) {
       const c = index.rules[position]!;
-      const view = viewOf(c.resolver);
+      const view = c.resolver.scratchView(event);
       let hit: boolean;
       try {
         hit = c.match(view);

@@ -84,9 +84,12 @@ const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$
  * endsWith/startsWith/includes/=== on lower-cased text; anything else a RegExp (wildcards only, so it cannot backtrack
  * exponentially). Case-insensitive unless `cased`.
  */
-export function compilePattern(pattern: Pattern, cased: boolean): StringTest {
-  const norm = cased ? (s: string) => s : (s: string) => s.toLowerCase();
-  const parts = pattern.map((p) => (isWildcard(p) ? p : norm(p)));
+export function compilePattern(pattern: Pattern, cased: boolean, inputLowered = false): StringTest {
+  const lower = (s: string) => s.toLowerCase();
+  const same = (s: string) => s;
+  // `inputLowered`: the caller lower-cases each value once for all the patterns of an item.
+  const norm = cased || inputLowered ? same : lower;
+  const parts = pattern.map((p) => (isWildcard(p) ? p : cased ? p : lower(p)));
   const isAny = (p: string | Wildcard | undefined) => p !== undefined && isWildcard(p) && p.wildcard === '*';
   const texts = parts.filter((p): p is string => !isWildcard(p));
   const wildcards = parts.length - texts.length;

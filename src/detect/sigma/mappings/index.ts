@@ -14,6 +14,7 @@ export const BUILTIN_MAPPINGS: readonly FieldMapping[] = [...windows, ...network
  */
 export class FieldResolver {
   private readonly cache = new Map<string, readonly string[]>();
+  private readonly scratch = new ScratchView(this);
   private readonly mappings: FieldMapping[];
 
   constructor(logsource: LogSource, mappings: readonly FieldMapping[] = BUILTIN_MAPPINGS) {
@@ -39,6 +40,14 @@ export class FieldResolver {
   }
 
   /**
+   * The resolver's one reusable view, pointed at `event`: for evaluating an event synchronously (allocates
+   * nothing per event); never keep it, the next event re-points it.
+   */
+  scratchView(event: Event): EventView {
+    return this.scratch.event === event ? this.scratch : this.scratch.at(event);
+  }
+
+  /**
    * A view of an Event for a compiled rule: Sigma names resolved through the mappings. `texts` (every value, for
    * keyword search) is shared by the caller when several views look at the same event.
    */
@@ -53,6 +62,32 @@ export class FieldResolver {
       },
       texts,
     };
+  }
+}
+
+class ScratchView implements EventView {
+  event: Event | undefined;
+  private textList: readonly string[] | undefined;
+
+  constructor(private readonly resolver: FieldResolver) {}
+
+  at(event: Event): this {
+    this.event = event;
+    this.textList = undefined;
+    return this;
+  }
+
+  get(field: string): FieldValue | undefined {
+    const fields = this.event!.fields;
+    for (const name of this.resolver.candidates(field)) {
+      const value = fields[name];
+      if (value !== undefined) return value;
+    }
+    return undefined;
+  }
+
+  texts(): readonly string[] {
+    return (this.textList ??= eventTexts(this.event!)());
   }
 }
 

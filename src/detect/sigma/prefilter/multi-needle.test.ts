@@ -48,6 +48,13 @@ describe('MultiNeedle', () => {
     expect(found(['パスワード'], 'ユーザーのパスワードを変更')).toEqual([0]);
   });
 
+  it('meets "k" in the Kelvin sign, which lower-cases to it, as rule values compare lower-cased text', () => {
+    const text = 'mimi\u212aatz';
+    expect(text.toLowerCase()).toBe('mimikatz');
+    expect(found(['mimikatz'], text)).toEqual([0]);
+    expect(found(['mimikatz', ...filler], text)).toEqual([0]);
+  });
+
   it('agrees with a plain substring search on random texts', () => {
     let seed = 1;
     const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;

@@ -29,8 +29,11 @@ const QUICK_NEEDLES = 24;
 
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
+// The Kelvin sign lower-cases to an ASCII "k": rule values compare lower-cased text, so it must meet "k" here too.
+const KELVIN = 0x212a;
+
 function classOf(code: number): number {
-  return code < 128 ? CLASS[code]! : NON_ASCII;
+  return code < 128 ? CLASS[code]! : code === KELVIN ? CLASS[107]! : NON_ASCII;
 }
 
 export class MultiNeedle {
@@ -49,7 +52,7 @@ export class MultiNeedle {
     const cut = needles.map((n) => (n.length > MAX_NEEDLE ? n.slice(-MAX_NEEDLE) : n));
     this.quick =
       cut.length > 0 && cut.length <= QUICK_NEEDLES && cut.every((n) => /^[\x20-\x7e]+$/.test(n))
-        ? new RegExp(cut.map(escapeRegex).join('|'), 'i')
+        ? new RegExp(cut.map((n) => escapeRegex(n).replace(/k/gi, '[k\\u212a]')).join('|'), 'i')
         : undefined;
     const bound = cut.reduce((n, s) => n + s.length, 1);
     // The trie first, in the same table (-1: no edge yet), then completed breadth first.
@@ -114,7 +117,7 @@ export class MultiNeedle {
     let row = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      row = delta[row + (c < 128 ? CLASS[c]! : NON_ASCII)]!;
+      row = delta[row + (c < 128 ? CLASS[c]! : c === KELVIN ? CLASS[107]! : NON_ASCII)]!;
       const out = output[row];
       if (out !== undefined) for (let k = 0; k < out.length; k++) found(context, out[k]!);
     }

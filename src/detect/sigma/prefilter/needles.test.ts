@@ -43,13 +43,22 @@ describe('ruleNeeds', () => {
   it('gives up where nothing is provable: negation, an OR branch without text, regexes, neq', () => {
     expect(needsOf(`  sel:\n    Image|endswith: '\\a.exe'\n  condition: not sel\n`)).toBeUndefined();
     expect(
-      needsOf(`  a:\n    Image|endswith: '\\a.exe'\n  b:\n    Image|re: 'x+y'\n  condition: a or b\n`),
+      needsOf(`  a:\n    Image|endswith: '\\a.exe'\n  b:\n    Image|re: '[a-z]+'\n  condition: a or b\n`),
     ).toBeUndefined();
     expect(needsOf(`  sel:\n    Image|neq: 'x.exe'\n  condition: sel\n`)).toBeUndefined();
     // But "a and not b" still needs a.
     expect(
       needsOf(`  a:\n    Image|endswith: '\\a.exe'\n  b:\n    User: 'x'\n  condition: a and not b\n`),
     ).toEqual([{ field: 'Image', text: '\\a.exe' }]);
+  });
+
+  it('takes from a regex the literal text each of its alternatives requires', () => {
+    expect(
+      needsOf(`  sel:\n    CommandLine|re: '(?i)invoke-(mimikatz|expression)|DumpCreds'\n  condition: sel\n`),
+    ).toEqual([
+      { field: 'CommandLine', text: 'dumpcreds' },
+      { field: 'CommandLine', text: 'invoke-' },
+    ]);
   });
 
   it('looks for keywords also as they read inside a JSON line', () => {

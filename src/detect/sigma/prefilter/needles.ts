@@ -4,6 +4,7 @@ import type { SigmaValue } from '../modifiers/types.js';
 import type { ConditionNode } from '../condition.js';
 import type { DetectionItem } from '../item.js';
 import type { Selection, SigmaRule } from '../rule.js';
+import { requiredLiterals } from '../to-query/regex-literals.js';
 import { isWildcard, jsonEscaped, type Pattern } from '../value.js';
 
 /** A Sigma field name, or KEYWORDS for a search across every value of the event. */
@@ -26,6 +27,23 @@ function longestLiteral(pattern: Pattern): string | undefined {
 
 function valueNeedle(value: SigmaValue): string | undefined {
   return value.type === 'pattern' ? longestLiteral(value.pattern) : undefined;
+}
+
+/** Needles one of which any text the value matches contains: a pattern's longest run, a regex's per alternative. */
+function valueNeedles(value: SigmaValue): string[] | undefined {
+  if (value.type === 'regex') {
+    const alternatives = requiredLiterals(value.source);
+    if (!alternatives) return undefined;
+    const needles: string[] = [];
+    for (const runs of alternatives) {
+      const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), '');
+      if (longest === '') return undefined;
+      needles.push(longest.toLowerCase());
+    }
+    return needles;
+  }
+  const needle = valueNeedle(value);
+  return needle === undefined ? undefined : [needle];
 }
 
 function itemNeeds(item: DetectionItem): Necessary {
@@ -58,8 +76,13 @@ function itemNeeds(item: DetectionItem): Necessary {
     if (known.length === 0) return undefined;
     return [{ field, text: known.reduce((a, b) => (b.length > a.length ? b : a)) }];
   }
-  if (needles.some((n) => n === undefined)) return undefined;
-  return [...new Set(needles as string[])].map((text) => ({ field, text }));
+  const any: string[] = [];
+  for (const value of item.values) {
+    const options = valueNeedles(value);
+    if (!options) return undefined;
+    any.push(...options);
+  }
+  return [...new Set(any)].map((text) => ({ field, text }));
 }
 
 /** Of several necessary sets that must all hold, the one that lets the fewest events through (a guess). */

@@ -1,7 +1,6 @@
 // The rules of one log source, indexed by their needles: an event is run through one multi-needle scan per field,
 // and only the rules whose needles occur in it (plus those without needles) are evaluated in full.
 import type { Event, FieldValue } from '../../../core/event.js';
-import type { EventView } from '../compile.js';
 import type { FieldResolver } from '../mappings/index.js';
 import { MultiNeedle } from './multi-needle.js';
 import { KEYWORDS, type Necessary } from './needles.js';
@@ -65,7 +64,7 @@ export class RuleIndex<R extends IndexedRule> {
   }
 
   /** Positions (ascending) of the rules that may match the event: the others cannot. */
-  candidates(event: Event, viewOf: (resolver: FieldResolver) => EventView): number[] {
+  candidates(event: Event): number[] {
     if (++this.stamp === 0xffffffff) {
       this.seen.fill(0);
       this.stamp = 1;
@@ -82,7 +81,7 @@ export class RuleIndex<R extends IndexedRule> {
         else for (const key in event.fields) scanValue(scan.scanner, event.fields[key], context);
         continue;
       }
-      scanValue(scan.scanner, viewOf(scan.resolver).get(scan.field), context);
+      scanValue(scan.scanner, scan.resolver.scratchView(event).get(scan.field), context);
     }
     return this.always.length === out.length ? out : out.sort((a, b) => a - b);
   }
