@@ -120,11 +120,15 @@ export async function startYagura(
   const findings = new FindingsService(access.db, () => directory.ids);
   // Detection runs on each batch once it is stored, so every finding names events the store holds.
   const detect = (events: Event[]): void => {
-    const found = detection.process(events);
-    if (found.length === 0) return;
-    findings.record(found).catch((error: unknown) => {
-      logger.error({ err: error, findings: found.length }, 'Findings could not be recorded.');
-    });
+    detection
+      .process(events)
+      .then((found) => findings.record(found))
+      .catch((error: unknown) => {
+        logger.error(
+          { err: error, events: events.length },
+          'Detection or the recording of its findings failed.',
+        );
+      });
   };
   const store = new SqliteEventStore({
     dataDir: config.dataDir,
@@ -218,7 +222,7 @@ export async function startYagura(
     await app.close().catch(() => undefined);
     queue.close();
     await pipeline.drain();
-    detection.close();
+    await detection.close();
     await store.close();
     await access.close();
     throw error;
@@ -242,7 +246,7 @@ export async function startYagura(
       await syslog.close();
       await app.close();
       const { lost } = await pipeline.drain(config.queue.drainTimeoutSeconds * 1000);
-      detection.close();
+      await detection.close();
       await store.close();
       await access.close();
       if (lost > 0) {

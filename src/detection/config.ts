@@ -34,13 +34,19 @@ const intelSchema = z
 const mappingSchema = z
   .object({
     logsource: z
-      .object({ product: z.string().optional(), category: z.string().optional(), service: z.string().optional() })
+      .object({
+        product: z.string().optional(),
+        category: z.string().optional(),
+        service: z.string().optional(),
+      })
       .strict()
-      .describe('The rules it applies to: every key given must equal the rule\'s; {} applies to all.'),
+      .describe("The rules it applies to: every key given must equal the rule's; {} applies to all."),
     fields: z
       .record(z.string(), z.array(z.string()).min(1))
       .default({})
-      .describe('Sigma field name -> Event fields to look in, the first present wins (e.g. Image: [process.executable]).'),
+      .describe(
+        'Sigma field name -> Event fields to look in, the first present wins (e.g. Image: [process.executable]).',
+      ),
     prefixes: z
       .array(z.string())
       .optional()
@@ -61,6 +67,15 @@ export const detectionSchema = z
       .record(z.string(), z.array(z.string()))
       .default({})
       .describe('Values for `%name%` placeholders of rules using the `expand` modifier.'),
+    workers: z
+      .number()
+      .int()
+      .min(0)
+      .max(64)
+      .default(1)
+      .describe(
+        'Worker threads that run the rules, each taking whole tenants; 0 runs them on the main thread. Use up to the cores left after ingest.',
+      ),
     watch: z
       .boolean()
       .default(true)

@@ -9,20 +9,24 @@ import type { AuditRecorder } from '../audit/types.js';
 import { YaguraError } from '../core/errors.js';
 import type { Event } from '../core/event.js';
 import type { TenantId } from '../core/ids.js';
-import { DetectionEngine, type EngineStatus, type LoadedRuleSet } from '../detect/engine.js';
+import { DetectionEngine, type EngineStatus } from '../detect/engine.js';
 import type { Finding } from '../detect/finding.js';
-import type { IndicatorSet } from '../detect/intel/indicator.js';
-import { loadIndicatorFile } from '../detect/intel/load.js';
-import { loadRules, type RuleProblem } from '../detect/sigma/loader.js';
+import type { RuleProblem } from '../detect/sigma/loader.js';
+import { loadMetaRules } from '../detect/correlate/index.js';
+import { loadDetectionContent, type IntelProblem } from './content.js';
+import { DetectionPool } from './worker/detection-pool.js';
+import type { TenantSettings } from './worker/protocol.js';
 import type { StateTables } from '../state/tables.js';
 import type { DetectionConfig } from './config.js';
 
 export interface DetectionStatus extends EngineStatus {
   enabled: boolean;
+  /** Worker threads running the rules (0: the server's main thread). */
+  workers: number;
   loadedAt: number;
   loadSeconds: number;
   problems: RuleProblem[];
-  intelProblems: { path: string; problems: number; message?: string }[];
+  intelProblems: IntelProblem[];
 }
 
 export interface TenantRuleSet {
@@ -32,50 +36,18 @@ export interface TenantRuleSet {
   own: boolean;
 }
 
-const DAY_MS = 86_400_000;
-
-/** Reads the configured rule sets and indicator files; problems are collected, never thrown. */
-export async function loadDetectionContent(config: DetectionConfig): Promise<{
-  ruleSets: LoadedRuleSet[];
-  intel: IndicatorSet[];
-  intelProblems: DetectionStatus['intelProblems'];
-}> {
-  const placeholders = new Map(Object.entries(config.placeholders));
-  const ruleSets = config.ruleSets.map((s) => ({
-    id: s.id,
-    loaded: loadRules(s.paths, { placeholders }),
-    enabledByDefault: s.enabledByDefault,
-  }));
-  const intel: IndicatorSet[] = [];
-  const intelProblems: DetectionStatus['intelProblems'] = [];
-  for (const file of config.intel) {
-    try {
-      const loaded = await loadIndicatorFile(file.path, {
-        ...(file.id !== undefined ? { id: file.id } : {}),
-        ...(file.name !== undefined ? { name: file.name } : {}),
-        ...(file.format !== undefined ? { format: file.format } : {}),
-        ...(file.ttlDays !== undefined ? { defaultTtlMs: file.ttlDays * DAY_MS } : {}),
-        ...(file.level !== undefined ? { defaultLevel: file.level } : {}),
-      });
-      intel.push(loaded.set);
-      if (loaded.problems.length > 0)
-        intelProblems.push({ path: file.path, problems: loaded.problems.length });
-    } catch (error) {
-      intelProblems.push({ path: file.path, problems: 1, message: (error as Error).message });
-    }
-  }
-  return { ruleSets, intel, intelProblems };
-}
-
 export class DetectionService {
   private engine: DetectionEngine;
   private settings = new Map<string, Map<string, boolean>>();
   private loadedAt = 0;
   private loadSeconds = 0;
-  private intelProblems: DetectionStatus['intelProblems'] = [];
+  private intelProblems: IntelProblem[] = [];
   private watchers: FSWatcher[] = [];
   private reloadTimer: NodeJS.Timeout | undefined;
   private reloading: Promise<void> | undefined;
+  private pool: DetectionPool | undefined;
+  /** Correlation and filter problems of the loaded rule sets, worked out once per load. */
+  private metaProblems: RuleProblem[] = [];
 
   private constructor(
     private readonly config: DetectionConfig,
@@ -91,6 +63,7 @@ export class DetectionService {
     deps: { db: Kysely<StateTables>; audit: AuditRecorder; logger: Logger },
   ): Promise<DetectionService> {
     const service = new DetectionService(config, deps.db, deps.audit, deps.logger);
+    if (config.enabled && config.workers > 0) service.pool = new DetectionPool(config.workers);
     await service.readSettings();
     await service.load();
     if (config.watch) service.watchFiles();
@@ -101,9 +74,10 @@ export class DetectionService {
     return this.config.enabled;
   }
 
-  /** The findings of a batch (see DetectionEngine.process); none when detection is off. */
-  process(events: readonly Event[]): Finding[] {
-    return this.config.enabled ? this.engine.process(events) : [];
+  /** The findings of a batch (see DetectionEngine.process), from the workers when there are; none when off. */
+  async process(events: readonly Event[]): Promise<Finding[]> {
+    if (!this.config.enabled) return [];
+    return this.pool ? this.pool.process(events) : this.engine.process(events);
   }
 
   private enabledFor = (tenant: TenantId): string[] => {
@@ -119,6 +93,9 @@ export class DetectionService {
       this.enabledFor,
     );
     this.intelProblems = content.intelProblems;
+    this.metaProblems = content.ruleSets.flatMap((s) => loadMetaRules(s.loaded).problems);
+    // Workers compile the rules themselves; this thread keeps them loaded for status and settings only.
+    await this.pool?.load(this.config, this.settingsList());
     this.loadedAt = Date.now();
     this.loadSeconds = (performance.now() - started) / 1000;
     const status = this.engine.status();
@@ -151,10 +128,8 @@ export class DetectionService {
       enabled: this.config.enabled,
       loadedAt: this.loadedAt,
       loadSeconds: this.loadSeconds,
-      problems: [
-        ...this.engine.content.ruleSets.flatMap((s) => s.loaded.problems),
-        ...this.engine.metaProblems(),
-      ],
+      workers: this.pool?.size ?? 0,
+      problems: [...this.engine.content.ruleSets.flatMap((s) => s.loaded.problems), ...this.metaProblems],
       intelProblems: this.intelProblems,
     };
   }
@@ -168,6 +143,11 @@ export class DetectionService {
       own.set(row.rule_set, row.enabled === 1);
     }
     this.settings = settings;
+    this.pool?.settings(this.settingsList());
+  }
+
+  private settingsList(): TenantSettings {
+    return [...this.settings].map(([tenant, sets]) => [tenant, [...sets]]);
   }
 
   tenantRuleSets(actor: Actor, tenant: TenantId): TenantRuleSet[] {
@@ -249,9 +229,10 @@ export class DetectionService {
     this.reloadTimer.unref();
   }
 
-  close(): void {
+  async close(): Promise<void> {
     clearTimeout(this.reloadTimer);
     for (const w of this.watchers) w.close();
     this.watchers = [];
+    await this.pool?.close();
   }
 }

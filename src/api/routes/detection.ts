@@ -22,6 +22,7 @@ const problemSchema = z.object({
 const statusSchema = z
   .object({
     enabled: z.boolean(),
+    workers: z.number().describe('Worker threads running the rules (0: the main thread).'),
     loadedAt: z.number().describe('Epoch ms of the last (re)load.'),
     loadSeconds: z.number(),
     ruleSets: z.array(

@@ -4034,6 +4034,8 @@ export interface components {
                 problems: number;
                 rules: number;
             }[];
+            /** @description Worker threads running the rules (0: the main thread). */
+            workers: number;
         };
         /** @description What detection runs: rule sets, indicators, and what was refused. */
         DetectionStatusInput: {
@@ -4064,6 +4066,8 @@ export interface components {
                 problems: number;
                 rules: number;
             }[];
+            /** @description Worker threads running the rules (0: the main thread). */
+            workers: number;
         };
         /** @description An error. */
         Error: {
