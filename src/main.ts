@@ -13,6 +13,7 @@ import type { TenantId } from './core/ids.js';
 import type { RawMessage } from './core/raw-message.js';
 import { DetectionService } from './detection/detection-service.js';
 import { FindingsService } from './detection/findings-service.js';
+import { HuntService } from './detection/hunt-service.js';
 import { syslogInput, type SyslogInput } from './inputs/syslog/index.js';
 import { normalize } from './normalize/normalize.js';
 import { IngestPipeline } from './pipeline/ingest-pipeline.js';
@@ -134,6 +135,12 @@ export async function startYagura(
     dataDir: config.dataDir,
     minFreeBytes: config.store.retention.minFreeBytes,
   });
+  const hunts = new HuntService({
+    store,
+    loaded: () => detection.loaded(),
+    knownTenants: () => directory.ids,
+    audit: access.audit,
+  });
   const retention = new RetentionEnforcer(store, config.store.retention, logger, async () => {
     const own = new Map<TenantId, number>();
     for (const t of await access.tenants.list(systemActor)) {
@@ -200,7 +207,7 @@ export async function startYagura(
     knownTenants: () => directory.ids,
     onTenantsChanged: reloadTenants,
     access: { ...access, sessions },
-    detection: { service: detection, findings },
+    detection: { service: detection, findings, hunts },
     config: {
       bodyLimitBytes: config.server.bodyLimitBytes,
       minFreeBytes: config.store.retention.minFreeBytes,
@@ -244,6 +251,7 @@ export async function startYagura(
       retention.stop();
       queueHistory.stop();
       await syslog.close();
+      hunts.cancelAll();
       await app.close();
       const { lost } = await pipeline.drain(config.queue.drainTimeoutSeconds * 1000);
       await detection.close();

@@ -16,6 +16,7 @@ import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { detectionRoutes } from './routes/detection.js';
 import { eventRoutes } from './routes/events.js';
+import { huntRoutes } from './routes/hunts.js';
 import { eventExportRoutes } from './routes/events-export.js';
 import { hecRoutes } from './routes/hec.js';
 import { healthRoutes } from './routes/health.js';
@@ -116,7 +117,10 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.register(tokenRoutes, routeDeps);
   app.register(ingestTokenRoutes, routeDeps);
   app.register(auditRoutes, routeDeps);
-  if (routeDeps.detection) app.register(detectionRoutes, { ...routeDeps, detection: routeDeps.detection });
+  if (routeDeps.detection) {
+    app.register(detectionRoutes, { ...routeDeps, detection: routeDeps.detection });
+    app.register(huntRoutes, { ...routeDeps, detection: routeDeps.detection });
+  }
   if (routeDeps.http.enabled) app.register(ingestRoutes, routeDeps);
   if (routeDeps.http.hec.enabled) app.register(hecRoutes, routeDeps);
   // After the API, whose routes win over the console's catch-all; API paths it does not know stay JSON 404s.

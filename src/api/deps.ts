@@ -10,6 +10,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { AuthConfig } from '../config/schema.js';
 import type { DetectionService } from '../detection/detection-service.js';
 import type { FindingsService } from '../detection/findings-service.js';
+import type { HuntService } from '../detection/hunt-service.js';
 import type { TenantId } from '../core/ids.js';
 import type { IngestSink } from '../core/raw-message.js';
 import type { HttpInputConfig } from '../inputs/http/config.js';
@@ -54,6 +55,7 @@ export interface ApiAccess {
 export interface ApiDetection {
   service: DetectionService;
   findings: FindingsService;
+  hunts: HuntService;
 }
 
 export interface AppDeps {

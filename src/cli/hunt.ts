@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { YaguraError } from '../core/errors.js';
 import type { Finding } from '../detect/finding.js';
+import { findingCorrelator, loadMetaRules } from '../detect/correlate/index.js';
 import { planHunt } from '../detect/hunt-plan.js';
 import { retroHunt, type HuntProgress } from '../detect/retro-hunt.js';
 import { loadRules, problemText } from '../detect/sigma/loader.js';
@@ -75,7 +76,10 @@ export function registerHunt(program: Command): void {
       if (from >= to)
         throw new YaguraError('TIME_INVALID', `--from (${options.from}) must be before --to (${options.to})`);
       const loaded = loadRules(options.rules);
-      for (const p of loaded.problems) process.stderr.write(`rule skipped: ${problemText(p)}\n`);
+      const meta = loadMetaRules(loaded);
+      for (const p of [...loaded.problems, ...meta.problems])
+        process.stderr.write(`rule skipped: ${problemText(p)}\n`);
+      const correlate = findingCorrelator(meta.correlations);
       const plan = planHunt(loaded.rules);
       const filtered = plan.rules.filter((r) => r.mode === 'filter').length;
       const exact = plan.rules.filter((r) => r.query.exact).length;
@@ -113,6 +117,7 @@ export function registerHunt(program: Command): void {
           rules: loaded.rules,
           plan,
           signal: controller.signal,
+          ...(correlate ? { correlate } : {}),
           onProgress: (p) => {
             if (tty) process.stderr.write(`\r${progressLine(p)}`);
             else if (p.state !== 'running' || p.fraction >= shown + 0.1) {

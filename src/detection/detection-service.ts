@@ -11,7 +11,7 @@ import type { Event } from '../core/event.js';
 import type { TenantId } from '../core/ids.js';
 import { DetectionEngine, type EngineStatus } from '../detect/engine.js';
 import type { Finding } from '../detect/finding.js';
-import type { RuleProblem } from '../detect/sigma/loader.js';
+import type { LoadResult, RuleProblem } from '../detect/sigma/loader.js';
 import { loadMetaRules } from '../detect/correlate/index.js';
 import { loadDetectionContent, type IntelProblem } from './content.js';
 import { DetectionPool } from './worker/detection-pool.js';
@@ -119,6 +119,11 @@ export class DetectionService {
       await this.audit.record({ actor, action: 'detection.reload', outcome: 'success', details: {} });
     }
     return this.status();
+  }
+
+  /** The loaded rule sets' rules and correlation documents (what retro-hunts pick from). */
+  loaded(): LoadResult[] {
+    return this.engine.content.ruleSets.map((s) => s.loaded);
   }
 
   status(): DetectionStatus {

@@ -253,6 +253,54 @@ detection:
     expect(accepted.matched['message']).toContain('Accepted publickey for deploy');
   }, 60_000);
 
+  it('hunts stored events with a correlation and with rule text sent in the request', async () => {
+    const start = async (body: object) => {
+      const response = await fetch(`${server.url}/api/hunts`, {
+        method: 'POST',
+        headers: { ...json, ...server.auth },
+        body: JSON.stringify({ from: 'now-1h', to: 'now+1m', ...body }),
+      });
+      expect(response.status).toBe(202);
+      const { id } = (await response.json()) as { id: string };
+      const job = await waitFor(async () => {
+        const r = await fetch(`${server.url}/api/hunts/${id}`, { headers: server.auth });
+        const j = (await r.json()) as { progress: { state: string; fraction: number; findings: number } };
+        return j.progress.state === 'running' ? undefined : j;
+      }, 'the hunt');
+      const results = await fetch(`${server.url}/api/hunts/${id}/findings?limit=100`, {
+        headers: server.auth,
+      });
+      return { job, ...((await results.json()) as { findings: Finding[]; total: number }) };
+    };
+    // The correlation by id brings the rule it counts: four stored failed logins for root from one address.
+    const brute = await start({ rules: [BRUTE_RULE] });
+    expect(brute.job.progress).toMatchObject({ state: 'done', fraction: 1 });
+    expect(brute.findings.filter((f) => f.kind === 'sigma')).toHaveLength(4);
+    expect(brute.findings.filter((f) => f.kind === 'correlation')).toEqual([
+      expect.objectContaining({
+        correlation: expect.objectContaining({ group: { 'source.ip': '203.0.113.66' } }),
+      }),
+    ]);
+    const text = `title: invalid user
+logsource:
+  product: linux
+  service: sshd
+detection:
+  selection:
+    message|contains: 'invalid user oracle'
+  condition: selection
+`;
+    const adHoc = await start({ ruleText: text });
+    expect(adHoc.total).toBe(1);
+    expect(adHoc.findings[0]!.rule.title).toBe('invalid user');
+    const bad = await fetch(`${server.url}/api/hunts`, {
+      method: 'POST',
+      headers: { ...json, ...server.auth },
+      body: JSON.stringify({ from: 'now-1h', rules: ['no-such-rule'] }),
+    });
+    expect(bad.status).toBe(404);
+  }, 60_000);
+
   it('refuses bad requests with a reason', async () => {
     const bad = await fetch(`${server.url}/api/findings?level=severe`, { headers: server.auth });
     expect(bad.status).toBe(400);

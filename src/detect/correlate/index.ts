@@ -2,6 +2,8 @@
 import type { LoadResult, RuleProblem } from '../sigma/loader.js';
 import type { RuleFilter } from '../sigma/rule-set.js';
 import type { SigmaRule } from '../sigma/rule.js';
+import type { Finding } from '../finding.js';
+import { CorrelationEngine, type EngineOptions } from './engine.js';
 import { attachFilters } from './filter.js';
 import { loadCorrelation, type LoadedCorrelation } from './loader.js';
 import { resolveCorrelations, type CorrelationSet } from './resolve.js';
@@ -46,4 +48,20 @@ export function loadMetaRules(loaded: LoadResult): MetaRules {
   const { filters, problems: filterProblems } = attachFilters(loaded.rules, filterDocs);
   problems.push(...resolved.problems, ...filterProblems);
   return { filters, correlations: resolved.set, problems };
+}
+
+/**
+ * Correlations fed one rule finding at a time (as a retro-hunt yields them, in time order): returns the
+ * correlation findings each completes; undefined when there are no correlations.
+ */
+export function findingCorrelator(
+  set: CorrelationSet,
+  options: EngineOptions = {},
+): ((finding: Finding) => Finding[]) | undefined {
+  if (set.correlations.length === 0) return undefined;
+  const engine = new CorrelationEngine(set, options);
+  return (finding) => {
+    const event = finding.events[0];
+    return event ? engine.push(event, [finding]) : [];
+  };
 }
