@@ -1,4 +1,5 @@
 // Composition root of the embedded shape: config -> store -> queue + pipeline -> inputs -> HTTP API.
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import type { Actor } from './access/actor.js';
@@ -113,7 +114,12 @@ export async function startYagura(
   const metrics = createMetrics();
   let detection: DetectionService;
   try {
-    detection = await DetectionService.open(config.detection, { db: access.db, audit: access.audit, logger });
+    detection = await DetectionService.open(config.detection, {
+      db: access.db,
+      audit: access.audit,
+      logger,
+      intelDir: join(config.dataDir, 'intel'),
+    });
   } catch (error) {
     await access.close();
     throw error;

@@ -13,7 +13,10 @@ import { DetectionEngine, type EngineStatus } from '../detect/engine.js';
 import type { Finding } from '../detect/finding.js';
 import type { LoadResult, RuleProblem } from '../detect/sigma/loader.js';
 import { loadMetaRules } from '../detect/correlate/index.js';
+import type { ImportProblem } from '../detect/intel/indicator.js';
+import { loadIndicatorFile } from '../detect/intel/load.js';
 import { loadDetectionContent, type IntelProblem } from './content.js';
+import { IntelFiles, type ImportedIntel } from './intel-files.js';
 import { DetectionPool } from './worker/detection-pool.js';
 import type { TenantSettings } from './worker/protocol.js';
 import type { StateTables } from '../state/tables.js';
@@ -27,6 +30,14 @@ export interface DetectionStatus extends EngineStatus {
   loadSeconds: number;
   problems: RuleProblem[];
   intelProblems: IntelProblem[];
+}
+
+export interface IntelSetInfo {
+  id: string;
+  name: string;
+  source: string;
+  importedAt: number;
+  indicators: number;
 }
 
 export interface TenantRuleSet {
@@ -46,6 +57,7 @@ export class DetectionService {
   private reloadTimer: NodeJS.Timeout | undefined;
   private reloading: Promise<void> | undefined;
   private pool: DetectionPool | undefined;
+  private intelFiles: IntelFiles | undefined;
   /** Correlation and filter problems of the loaded rule sets, worked out once per load. */
   private metaProblems: RuleProblem[] = [];
 
@@ -60,9 +72,16 @@ export class DetectionService {
 
   static async open(
     config: DetectionConfig,
-    deps: { db: Kysely<StateTables>; audit: AuditRecorder; logger: Logger },
+    deps: {
+      db: Kysely<StateTables>;
+      audit: AuditRecorder;
+      logger: Logger;
+      /** Where sets imported through the API are kept (<dataDir>/intel); none when absent. */
+      intelDir?: string;
+    },
   ): Promise<DetectionService> {
     const service = new DetectionService(config, deps.db, deps.audit, deps.logger);
+    if (deps.intelDir) service.intelFiles = new IntelFiles(deps.intelDir);
     if (config.enabled && config.workers > 0) service.pool = new DetectionPool(config.workers);
     await service.readSettings();
     await service.load();
@@ -87,7 +106,12 @@ export class DetectionService {
 
   private async load(): Promise<void> {
     const started = performance.now();
-    const content = await loadDetectionContent(this.config);
+    // Imported sets join the configured ones; the workers get the same list.
+    const config = {
+      ...this.config,
+      intel: [...this.config.intel, ...((await this.intelFiles?.list()) ?? [])],
+    };
+    const content = await loadDetectionContent(config);
     this.engine = new DetectionEngine(
       { ruleSets: content.ruleSets, intel: content.intel, mappings: this.config.fieldMappings },
       this.enabledFor,
@@ -95,7 +119,7 @@ export class DetectionService {
     this.intelProblems = content.intelProblems;
     this.metaProblems = content.ruleSets.flatMap((s) => loadMetaRules(s.loaded).problems);
     // Workers compile the rules themselves; this thread keeps them loaded for status and settings only.
-    await this.pool?.load(this.config, this.settingsList());
+    await this.pool?.load(config, this.settingsList());
     this.loadedAt = Date.now();
     this.loadSeconds = (performance.now() - started) / 1000;
     const status = this.engine.status();
@@ -119,6 +143,84 @@ export class DetectionService {
       await this.audit.record({ actor, action: 'detection.reload', outcome: 'success', details: {} });
     }
     return this.status();
+  }
+
+  /** The indicator sets in use: configured and imported. */
+  intelSets(actor: Actor): IntelSetInfo[] {
+    authorize(actor, 'detection:manage');
+    return this.engine.content.intel.map((s) => ({
+      id: s.id,
+      name: s.name,
+      source: s.source,
+      importedAt: s.importedAt,
+      indicators: s.indicators.length,
+    }));
+  }
+
+  /**
+   * Imports (or replaces) an indicator set sent through the API: checked first (a file in no known format is
+   * refused, bad entries are reported), kept under the data folder, then detection reloads. Audited.
+   */
+  async importIntel(
+    actor: Actor,
+    settings: ImportedIntel,
+    content: string,
+  ): Promise<{ set: IntelSetInfo; problems: ImportProblem[]; skipped: number }> {
+    authorize(actor, 'detection:manage');
+    if (!this.intelFiles) throw new YaguraError('REQUEST_INVALID', 'This server keeps no imported sets', {});
+    IntelFiles.checkId(settings.id);
+    if (this.config.intel.some((i) => (i.id ?? '') === settings.id)) {
+      throw new YaguraError('CONFLICT', `The set "${settings.id}" comes from the configuration file`, {});
+    }
+    const path = await this.intelFiles.write(settings, content);
+    let checked;
+    try {
+      checked = await loadIndicatorFile(path, {
+        id: settings.id,
+        ...(settings.name !== undefined ? { name: settings.name } : {}),
+        ...(settings.format !== undefined ? { format: settings.format } : {}),
+      });
+    } catch (error) {
+      await this.intelFiles.remove(settings.id);
+      throw error;
+    }
+    await this.reload();
+    await this.audit.record({
+      actor,
+      action: 'detection.intel.import',
+      outcome: 'success',
+      target: { type: 'intel', id: settings.id },
+      details: {
+        format: checked.format,
+        indicators: checked.set.indicators.length,
+        problems: checked.problems.length,
+      },
+    });
+    return {
+      set: {
+        id: checked.set.id,
+        name: checked.set.name,
+        source: checked.set.source,
+        importedAt: checked.set.importedAt,
+        indicators: checked.set.indicators.length,
+      },
+      problems: checked.problems,
+      skipped: checked.skipped,
+    };
+  }
+
+  async removeIntel(actor: Actor, id: string): Promise<void> {
+    authorize(actor, 'detection:manage');
+    if (!(await this.intelFiles?.remove(id))) {
+      throw new YaguraError('NOT_FOUND', `No imported indicator set "${id}"`, { intel: id });
+    }
+    await this.reload();
+    await this.audit.record({
+      actor,
+      action: 'detection.intel.remove',
+      outcome: 'success',
+      target: { type: 'intel', id },
+    });
   }
 
   /** The loaded rule sets' rules and correlation documents (what retro-hunts pick from). */

@@ -301,6 +301,45 @@ detection:
     expect(bad.status).toBe(404);
   }, 60_000);
 
+  it('imports an indicator set through the API, matches it at once, and removes it', async () => {
+    const put = (id: string, body: object) =>
+      fetch(`${server.url}/api/detection/intel/${id}`, {
+        method: 'PUT',
+        headers: { ...json, ...server.auth },
+        body: JSON.stringify(body),
+      });
+    const imported = await put('scanners', {
+      content: 'type,value\nipv4,198.51.100.7\nipv4,999.1.1.1\n',
+      name: 'Scanners seen by the SOC',
+    });
+    expect(imported.status).toBe(200);
+    const result = (await imported.json()) as { set: { indicators: number }; problems: { line?: number }[] };
+    expect(result.set.indicators).toBe(1);
+    expect(result.problems).toEqual([expect.objectContaining({ line: 3 })]);
+    await sendTcp(server.tcpPort, [
+      sshd('Failed password for invalid user test from 198.51.100.7 port 40001 ssh2'),
+    ]);
+    const hit = await waitFor(
+      async () => (await findings('&rule=intel:scanners')).at(0),
+      'the imported set’s hit',
+    );
+    expect(hit.intel).toMatchObject({ indicator: '198.51.100.7', set: 'scanners' });
+    const sets = await fetch(`${server.url}/api/detection/intel`, { headers: server.auth });
+    expect(((await sets.json()) as { sets: { id: string }[] }).sets.map((s) => s.id).sort()).toEqual([
+      'blocklist',
+      'scanners',
+    ]);
+    expect((await put('broken', { content: '{"not": "stix or misp"}' })).status).toBe(400);
+    expect((await put('blocklist', { content: 'ipv4,192.0.2.1' })).status).toBe(409);
+    const removed = await fetch(`${server.url}/api/detection/intel/scanners`, {
+      method: 'DELETE',
+      headers: server.auth,
+    });
+    expect(removed.status).toBe(204);
+    const after = await fetch(`${server.url}/api/detection/intel`, { headers: server.auth });
+    expect(((await after.json()) as { sets: unknown[] }).sets).toHaveLength(1);
+  }, 60_000);
+
   it('refuses bad requests with a reason', async () => {
     const bad = await fetch(`${server.url}/api/findings?level=severe`, { headers: server.auth });
     expect(bad.status).toBe(400);

@@ -109,6 +109,26 @@ const ruleSetSchema = z.object({
   own: z.boolean().describe("Whether the tenant has its own setting; otherwise the set's default applies."),
 });
 
+const intelSetSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    source: z.string(),
+    importedAt: z.number(),
+    indicators: z.number(),
+  })
+  .meta({ id: 'IntelSet', description: 'An indicator set in use.' });
+
+const intelBody = z
+  .object({
+    content: z.string().min(1).describe('The file as text: CSV, a STIX 2.1 bundle or a MISP event (JSON).'),
+    format: z.enum(['csv', 'stix', 'misp']).optional().describe('Told from the content when absent.'),
+    name: z.string().max(200).optional(),
+    ttlDays: z.number().positive().optional(),
+    level: z.enum(LEVELS).optional(),
+  })
+  .strict();
+
 const tags = ['detection'];
 
 function when(text: string | undefined, now: number, key: string): number | undefined {
@@ -164,6 +184,68 @@ export const detectionRoutes: FastifyPluginAsyncZod<RouteDeps & { detection: Api
       },
     },
     async (request) => service().reload(actorOf(request)),
+  );
+
+  app.get(
+    '/api/detection/intel',
+    {
+      schema: {
+        summary: 'The indicator sets in use (configured and imported)',
+        tags,
+        response: { 200: z.object({ sets: z.array(intelSetSchema) }), ...managementErrors },
+      },
+    },
+    async (request) => ({ sets: service().intelSets(actorOf(request)) }),
+  );
+
+  app.put(
+    '/api/detection/intel/:id',
+    {
+      schema: {
+        summary: 'Import or replace an indicator set (CSV, STIX 2.1, MISP); detection reloads with it',
+        tags,
+        params: idParams,
+        body: intelBody,
+        response: {
+          200: z.object({
+            set: intelSetSchema,
+            problems: z
+              .array(
+                z.object({
+                  file: z.string().optional(),
+                  line: z.number().optional(),
+                  index: z.number().optional(),
+                  entry: z.string().optional(),
+                  reason: z.string(),
+                }),
+              )
+              .describe('Entries that could not be used, with their line or index.'),
+            skipped: z.number().describe('Entries left out on purpose (revoked, not to_ids, ...).'),
+          }),
+          ...managementErrors,
+        },
+      },
+    },
+    async (request) => {
+      const { content, ...settings } = request.body;
+      return service().importIntel(actorOf(request), { id: request.params.id, ...settings }, content);
+    },
+  );
+
+  app.delete(
+    '/api/detection/intel/:id',
+    {
+      schema: {
+        summary: 'Remove an imported indicator set',
+        tags,
+        params: idParams,
+        response: { 204: z.null(), ...managementErrors },
+      },
+    },
+    async (request, reply) => {
+      await service().removeIntel(actorOf(request), request.params.id);
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(
