@@ -39,8 +39,8 @@ function classOf(code: number): number {
 export class MultiNeedle {
   /** delta[state * CLASSES + class] = next state. */
   private readonly delta: Int32Array;
-  /** Needle ids that end at each state (its own and those of its suffix states), at the state's row offset. */
-  private readonly output: (readonly number[] | undefined)[];
+  /** Needle ids that end at each state (its own and those of its suffix states). */
+  private readonly output: (readonly number[])[];
   readonly states: number;
   /**
    * For a few plain needles, V8's regex engine (native code, ~2 ns a character) says "none here" faster than the
@@ -97,13 +97,15 @@ export class MultiNeedle {
         }
       }
     }
-    for (let i = 0; i < delta.length; i++) delta[i] = delta[i]! * CLASSES;
+    // Entries become the target's row offset, bit-inverted (negative) when the target has needles ending there:
+    // the scan tests a sign instead of looking up a sparse table (which V8 keeps as a slow dictionary).
+    for (let i = 0; i < delta.length; i++) {
+      const target = delta[i]!;
+      delta[i] = output[target]!.length > 0 ? ~(target * CLASSES) : target * CLASSES;
+    }
     this.delta = delta;
     this.states = states;
-    this.output = new Array<readonly number[] | undefined>(states * CLASSES);
-    output.forEach((ids, state) => {
-      if (ids.length > 0) this.output[state * CLASSES] = ids;
-    });
+    this.output = output;
   }
 
   /**
@@ -113,13 +115,16 @@ export class MultiNeedle {
   scan<C>(text: string, found: (context: C, id: number) => void, context: C): void {
     if (this.quick !== undefined && !this.quick.test(text)) return;
     const { delta, output } = this;
-    // Rows are pre-multiplied: a state is its row's offset in delta, and output is indexed the same way.
+    // Rows are pre-multiplied: a state is its row's offset in delta.
     let row = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       row = delta[row + (c < 128 ? CLASS[c]! : c === KELVIN ? CLASS[107]! : NON_ASCII)]!;
-      const out = output[row];
-      if (out !== undefined) for (let k = 0; k < out.length; k++) found(context, out[k]!);
+      if (row < 0) {
+        row = ~row;
+        const out = output[row / CLASSES]!;
+        for (let k = 0; k < out.length; k++) found(context, out[k]!);
+      }
     }
   }
 }
