@@ -110,7 +110,8 @@ export class CorrelationEngine {
         const list = this.consumers.get(id) ?? [];
         list.push({ correlation, input: i });
         this.consumers.set(id, list);
-        if (!this.resolvers.has(id)) this.resolvers.set(id, new FieldResolver(input.rule.logsource, options.mappings));
+        if (!this.resolvers.has(id))
+          this.resolvers.set(id, new FieldResolver(input.rule.logsource, options.mappings));
       });
     });
   }
