@@ -62,7 +62,10 @@ function sourceKey(source: LogSource): string {
 export class RuleSet {
   private readonly compiled: CompiledRule[];
   // Events of one log source meet the same rules; the list is worked out once per source.
-  private readonly bySource = new Map<string, RuleIndex<CompiledRule>>();
+  private readonly bySource = new Map<
+    string | undefined,
+    Map<string | undefined, Map<string | undefined, RuleIndex<CompiledRule>>>
+  >();
 
   /** Matches dropped because a filter matched too. */
   filtered = 0;
@@ -96,11 +99,16 @@ export class RuleSet {
   }
 
   private rulesFor(source: LogSource): RuleIndex<CompiledRule> {
-    const key = sourceKey(source);
-    let index = this.bySource.get(key);
+    // Three small maps rather than one keyed by a joined string: an event's log source strings are usually the
+    // normalizer's constants, whose hashes V8 keeps, while a joined key is a new string to hash per event.
+    let byCategory = this.bySource.get(source.product);
+    if (!byCategory) this.bySource.set(source.product, (byCategory = new Map()));
+    let byService = byCategory.get(source.category);
+    if (!byService) byCategory.set(source.category, (byService = new Map()));
+    let index = byService.get(source.service);
     if (!index) {
       index = new RuleIndex(this.compiled.filter((c) => logSourceApplies(c.rule.logsource, source)));
-      this.bySource.set(key, index);
+      byService.set(source.service, index);
     }
     return index;
   }

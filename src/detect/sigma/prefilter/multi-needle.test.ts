@@ -55,6 +55,12 @@ describe('MultiNeedle', () => {
     expect(found(['mimikatz', ...filler], text)).toEqual([0]);
   });
 
+  it('finds a needle beyond ASCII whatever the case of the text', () => {
+    // "É" lower-cases to "é"; rule values compare lower-cased text, so the prefilter must not miss it.
+    const needles = ['résumé.docx', 'report-final'];
+    expect(found(needles, 'C:\\Users\\x\\RÉSUMÉ.DOCX')).toEqual([0]);
+  });
+
   it('agrees with a plain substring search on random texts', () => {
     let seed = 1;
     const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;

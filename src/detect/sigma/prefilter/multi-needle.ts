@@ -5,6 +5,8 @@
 // classes (rare punctuation together, every non-ASCII character together), which keeps the
 // table small whatever the needles hold. The rule's own predicate settles each candidate.
 
+import { ShiftScan } from './shift-scan.js';
+
 const NO_OUTPUT: readonly number[] = [];
 
 /** Needles are cut to their last MAX_NEEDLE characters: any part of a needle is as necessary as the whole. */
@@ -26,6 +28,7 @@ const NON_ASCII = classCount++;
 const CLASSES = classCount;
 
 const QUICK_NEEDLES = 24;
+const SHIFT_NEEDLES = 64;
 
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
@@ -47,11 +50,19 @@ export class MultiNeedle {
    * table walk; most texts hold no needle, so most scans end there.
    */
   private readonly quick: RegExp | undefined;
+  /** For a few long needles, block shifts skip most characters (see shift-scan.ts). */
+  private readonly shifts: ShiftScan | undefined;
 
   constructor(needles: readonly string[]) {
     const cut = needles.map((n) => (n.length > MAX_NEEDLE ? n.slice(-MAX_NEEDLE) : n));
+    // Only ASCII needles: shifts fold ASCII case alone, while rule values compare text lower-cased in full Unicode.
+    const ascii = cut.every((n) => /^[\x20-\x7e]+$/.test(n));
+    this.shifts = ascii && cut.length <= SHIFT_NEEDLES ? ShiftScan.for(cut) : undefined;
     this.quick =
-      cut.length > 0 && cut.length <= QUICK_NEEDLES && cut.every((n) => /^[\x20-\x7e]+$/.test(n))
+      this.shifts === undefined &&
+      cut.length > 0 &&
+      cut.length <= QUICK_NEEDLES &&
+      cut.every((n) => /^[\x20-\x7e]+$/.test(n))
         ? new RegExp(cut.map((n) => escapeRegex(n).replace(/k/gi, '[k\\u212a]')).join('|'), 'i')
         : undefined;
     const bound = cut.reduce((n, s) => n + s.length, 1);
@@ -113,6 +124,7 @@ export class MultiNeedle {
    * `context` is passed through, so callers need not make a closure per call.
    */
   scan<C>(text: string, found: (context: C, id: number) => void, context: C): void {
+    if (this.shifts !== undefined && !this.shifts.maybe(text)) return;
     if (this.quick !== undefined && !this.quick.test(text)) return;
     const { delta, output } = this;
     // Rows are pre-multiplied: a state is its row's offset in delta.
