@@ -15,6 +15,8 @@ import type { RawMessage } from './core/raw-message.js';
 import { DetectionService } from './detection/detection-service.js';
 import { FindingsService } from './detection/findings-service.js';
 import { HuntService } from './detection/hunt-service.js';
+import { eventCounter } from './triage/metrics-service.js';
+import { openTriage } from './triage/triage-stage.js';
 import { syslogInput, type SyslogInput } from './inputs/syslog/index.js';
 import { normalize } from './normalize/normalize.js';
 import { IngestPipeline } from './pipeline/ingest-pipeline.js';
@@ -126,21 +128,38 @@ export async function startYagura(
   }
   const findings = new FindingsService(access.db, () => directory.ids);
   // Detection runs on each batch once it is stored, so every finding names events the store holds.
+  const detecting = new Set<Promise<void>>();
   const detect = (events: Event[]): void => {
-    detection
+    const done = detection
       .process(events)
-      .then((found) => findings.record(found))
+      .then(async (found) => {
+        await findings.record(found);
+      })
       .catch((error: unknown) => {
         logger.error(
           { err: error, events: events.length },
           'Detection or the recording of its findings failed.',
         );
-      });
+      })
+      .finally(() => detecting.delete(done));
+    detecting.add(done);
   };
   const store = new SqliteEventStore({
     dataDir: config.dataDir,
     minFreeBytes: config.store.retention.minFreeBytes,
   });
+  // The alert stage: every stored batch of findings goes through the allow-list and grouping into alerts.
+  const triage = await openTriage(
+    { db: access.db, audit: access.audit, knownTenants: () => directory.ids },
+    {
+      countEvents: eventCounter(store),
+      onError: (error) => logger.error({ err: error }, 'Triage writes failed; retrying.'),
+    },
+  );
+  for (const p of triage.problems) {
+    logger.warn({ allowlistRule: p.id, problem: p.message }, 'An allow-list rule is skipped.');
+  }
+  triage.stage.attach(findings);
   const hunts = new HuntService({
     store,
     loaded: () => detection.loaded(),
@@ -260,7 +279,10 @@ export async function startYagura(
       hunts.cancelAll();
       await app.close();
       const { lost } = await pipeline.drain(config.queue.drainTimeoutSeconds * 1000);
+      // Batches already stored finish detection, and their findings are recorded and triaged, before closing.
+      await Promise.all(detecting);
       await detection.close();
+      await triage.stage.close();
       await store.close();
       await access.close();
       if (lost > 0) {

@@ -72,6 +72,16 @@ export const PERMISSIONS = {
     roles: ['admin', 'soc_analyst'],
     description: 'Acknowledge, assign, close and escalate alerts.',
   },
+  'allowlist:manage': {
+    scope: 'tenant',
+    roles: ['admin', 'soc_analyst'],
+    description: 'Create, change and remove allow-list (suppression) rules and preview their impact.',
+  },
+  'assets:manage': {
+    scope: 'tenant',
+    roles: ['admin', 'soc_analyst'],
+    description: 'Add, change, remove and import assets of the inventory.',
+  },
   'incidents:read': { scope: 'tenant', roles: ALL, description: 'Read incidents and their timelines.' },
   'incidents:manage': {
     scope: 'tenant',

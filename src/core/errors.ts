@@ -100,6 +100,11 @@ export const errorCatalogue = {
     status: 409,
     description: 'The resource already exists or the change conflicts with its state.',
   },
+  ALERT_TRANSITION_INVALID: {
+    status: 409,
+    description:
+      'The alert cannot move from its current status to the one asked (e.g. new -> closed); the message lists the allowed ones.',
+  },
   PASSWORD_POLICY: {
     status: 400,
     description: 'The new password does not meet the password policy; the message lists each problem.',

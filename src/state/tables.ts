@@ -3,5 +3,6 @@ import type { AccessTables } from '../access/tables.js';
 import type { AuditTables } from '../audit/tables.js';
 import type { SessionTables } from '../access/session-service.js';
 import type { DetectionTables } from '../detection/tables.js';
+import type { TriageTables } from '../triage/tables.js';
 
-export type StateTables = AccessTables & AuditTables & SessionTables & DetectionTables;
+export type StateTables = AccessTables & AuditTables & SessionTables & DetectionTables & TriageTables;

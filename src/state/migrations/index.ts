@@ -6,6 +6,7 @@ import { ingestTokensMigration } from '../../access/ingest-token-migration.js';
 import { userPreferencesMigration } from '../../access/user-preferences-migration.js';
 import { sessionsMigration } from './0003_sessions.js';
 import { detectionMigration } from '../../detection/migration.js';
+import { triageMigration } from '../../triage/migration.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_access': accessMigration,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_ingest_tokens': ingestTokensMigration,
   '0005_user_preferences': userPreferencesMigration,
   '0006_detection': detectionMigration,
+  '0007_triage': triageMigration,
 };

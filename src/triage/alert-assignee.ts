@@ -1,0 +1,35 @@
+// Who an alert may be assigned to: an active user whose role triages alerts and who works in the alert's tenant.
+import { PERMISSIONS } from '../access/permissions.js';
+import { YaguraError } from '../core/errors.js';
+import type { TenantId } from '../core/ids.js';
+import type { StateDb } from '../state/database.js';
+
+/** The user's id (given by id or user name); REQUEST_INVALID naming the reason otherwise. */
+export async function checkAssignee(db: StateDb, assignee: string, tenant: TenantId): Promise<string> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'role', 'disabled_at'])
+    .where((eb) => eb.or([eb('id', '=', assignee), eb('username', '=', assignee)]))
+    .executeTakeFirst();
+  if (!user || user.disabled_at !== null) {
+    throw new YaguraError(
+      'REQUEST_INVALID',
+      `No active user "${assignee.slice(0, 80)}" to assign the alert to`,
+    );
+  }
+  const roles: readonly string[] = PERMISSIONS['alerts:triage'].roles;
+  if (!roles.includes(user.role)) {
+    throw new YaguraError('REQUEST_INVALID', `${user.username} (${user.role}) cannot triage alerts`);
+  }
+  if (user.role !== 'admin') {
+    const member = await db
+      .selectFrom('user_tenants')
+      .select('user_id')
+      .where('user_id', '=', user.id)
+      .where('tenant_id', '=', tenant)
+      .executeTakeFirst();
+    if (!member)
+      throw new YaguraError('REQUEST_INVALID', `${user.username} does not work in tenant "${tenant}"`);
+  }
+  return user.id;
+}
