@@ -233,6 +233,7 @@ export async function startYagura(
     onTenantsChanged: reloadTenants,
     access: { ...access, sessions },
     detection: { service: detection, findings, hunts },
+    triage,
     config: {
       bodyLimitBytes: config.server.bodyLimitBytes,
       minFreeBytes: config.store.retention.minFreeBytes,

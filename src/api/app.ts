@@ -16,6 +16,10 @@ import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { detectionRoutes } from './routes/detection.js';
 import { eventRoutes } from './routes/events.js';
+import { alertRoutes } from './routes/alerts.js';
+import { allowlistRoutes } from './routes/allowlist.js';
+import { assetRoutes } from './routes/assets.js';
+import { triageMetricsRoutes } from './routes/triage-metrics.js';
 import { huntRoutes } from './routes/hunts.js';
 import { eventExportRoutes } from './routes/events-export.js';
 import { hecRoutes } from './routes/hec.js';
@@ -63,6 +67,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     startedAt: now(),
   };
   if (deps.detection) routeDeps.detection = deps.detection;
+  if (deps.triage) routeDeps.triage = deps.triage;
   if (deps.queueStats) routeDeps.queueStats = deps.queueStats;
   if (deps.queueHistory) routeDeps.queueHistory = deps.queueHistory;
   if (deps.config.retention) routeDeps.retention = deps.config.retention;
@@ -120,6 +125,13 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   if (routeDeps.detection) {
     app.register(detectionRoutes, { ...routeDeps, detection: routeDeps.detection });
     app.register(huntRoutes, { ...routeDeps, detection: routeDeps.detection });
+  }
+  if (routeDeps.triage) {
+    const withTriage = { ...routeDeps, triage: routeDeps.triage };
+    app.register(alertRoutes, withTriage);
+    app.register(allowlistRoutes, withTriage);
+    app.register(assetRoutes, withTriage);
+    app.register(triageMetricsRoutes, withTriage);
   }
   if (routeDeps.http.enabled) app.register(ingestRoutes, routeDeps);
   if (routeDeps.http.hec.enabled) app.register(hecRoutes, routeDeps);

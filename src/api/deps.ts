@@ -12,6 +12,7 @@ import type { DetectionService } from '../detection/detection-service.js';
 import type { FindingsService } from '../detection/findings-service.js';
 import type { HuntService } from '../detection/hunt-service.js';
 import type { TenantId } from '../core/ids.js';
+import type { Triage } from '../triage/triage-stage.js';
 import type { IngestSink } from '../core/raw-message.js';
 import type { HttpInputConfig } from '../inputs/http/config.js';
 import type { EventStore } from '../store/event-store.js';
@@ -61,6 +62,8 @@ export interface ApiDetection {
 export interface AppDeps {
   store: EventStore;
   detection?: ApiDetection;
+  /** The triage services (alerts, allow-list, assets, noise metrics); absent in apps built without them. */
+  triage?: Triage;
   sink: IngestSink;
   metrics: YaguraMetrics;
   config: AppConfig;
@@ -108,4 +111,5 @@ export interface RouteDeps {
   http: HttpInputConfig;
   startedAt: number;
   detection?: ApiDetection;
+  triage?: Triage;
 }

@@ -7,6 +7,7 @@ import type { IngestSink } from '../core/raw-message.js';
 import type { EventStore } from '../store/event-store.js';
 import type { ApiAccess, ApiDetection } from './deps.js';
 import { createMetrics } from '../telemetry/metrics.js';
+import type { Triage } from '../triage/triage-stage.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -61,6 +62,16 @@ export function swaggerOptions(version: string): FastifyDynamicSwaggerOptions {
         { name: 'tokens', description: 'Personal API tokens.' },
         { name: 'ingest-tokens', description: "Tenants' ingest and HEC tokens, for senders of events." },
         { name: 'audit', description: 'The hash-chained audit log.' },
+        {
+          name: 'alerts',
+          description: 'Alerts grouped from findings: the queue, status changes, assignment, comments.',
+        },
+        {
+          name: 'allowlist',
+          description: 'Allow-list (suppression) rules, their impact preview and review.',
+        },
+        { name: 'assets', description: 'The asset inventory per tenant, and its CSV import.' },
+        { name: 'triage', description: 'Noise metrics: events, findings, suppressed, alerts, escalations.' },
         { name: 'ingest', description: 'Send events over HTTP, and see what is arriving.' },
         { name: 'hec', description: 'Splunk HTTP Event Collector compatible endpoints.' },
         { name: 'operations', description: 'Health, metrics and this document.' },
@@ -99,9 +110,11 @@ export async function renderOpenApi(version?: string): Promise<string> {
   // Awaiting it looks up `then`; anything else is a route being called, which never happens here.
   const access = new Proxy({}, { get: (_t, key) => (key === 'then' ? undefined : unused()) }) as ApiAccess;
   const detection = new Proxy({}, { get: () => unused() }) as ApiDetection;
+  const triage = new Proxy({}, { get: () => unused() }) as Triage;
   const app = buildApp({
     access,
     detection,
+    triage,
     store,
     sink,
     metrics: createMetrics(),

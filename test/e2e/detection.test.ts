@@ -192,6 +192,20 @@ detection:
     expect(text).toContain(FAILED_RULE);
   }, 60_000);
 
+  it('groups the findings of one rule and one source into one alert, not one per event', async () => {
+    const alerts = await waitFor(async () => {
+      const response = await fetch(`${server.url}/api/alerts?rule=${FAILED_RULE}`, { headers: server.auth });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as {
+        alerts: { findings: number; entity: Record<string, string> }[];
+      };
+      return body.alerts.length > 0 && body.alerts[0]!.findings >= 3 ? body.alerts : undefined;
+    }, 'the grouped alert');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.findings).toBe(3);
+    expect(alerts[0]!.entity).toMatchObject({ 'source.ip': '203.0.113.66' });
+  }, 30_000);
+
   it('stops a rule set for a tenant at once, and keeps matching indicators', async () => {
     const off = await fetch(`${server.url}/api/tenants/default/rule-sets/custom`, {
       method: 'PUT',

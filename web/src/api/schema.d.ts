@@ -1,5 +1,2000 @@
 // Generated from docs/openapi.json by scripts/generate-api-types.js (npm run api:types). Do not edit.
 export interface paths {
+    "/api/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The alert queue: newest activity (or highest severity) first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A user id, or `none` for unassigned alerts. */
+                    assignee?: string;
+                    /** @description The `next` of the previous page. */
+                    cursor?: string;
+                    /** @description A host, user or address the alert is about. */
+                    entity?: string;
+                    /** @description Last seen from (inclusive): ISO 8601, epoch ms or relative (now-24h). */
+                    from?: string;
+                    limit?: number;
+                    /** @description Lowest severity score. */
+                    minScore?: number;
+                    /** @description A detection rule id. */
+                    rule?: string;
+                    /** @description This severity level and above. */
+                    severity?: "informational" | "low" | "medium" | "high" | "critical";
+                    sort?: "last_seen" | "severity";
+                    /** @description Statuses (repeat the parameter for several). */
+                    status?: ("new" | "acknowledged" | "in_progress" | "false_positive" | "true_positive" | "closed") | ("new" | "acknowledged" | "in_progress" | "false_positive" | "true_positive" | "closed")[];
+                    /** @description Tenant ids (repeat the parameter for several); all the caller's tenants when absent. */
+                    tenant?: string | string[];
+                    /** @description Last seen before (exclusive). */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alerts: components["schemas"]["Alert"][];
+                            next?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One alert with its history, linked findings, assets and response times */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{id}/allowlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suppress alerts like this: create an allow-list rule from an alert's tenant, rule and entity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Replaces the conditions built from the alert's entity. */
+                        conditions?: string;
+                        /** @description Epoch ms; null or absent: no expiry. */
+                        expiresAt?: number | null;
+                        /** @description Why these findings are benign (required). */
+                        justification: string;
+                        /** @description Who answers for the rule and reviews it (required). */
+                        owner: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllowlistRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{id}/allowlist-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Suppress alerts like this: the rule an alert suggests (tenant, rule id, conditions) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllowlistDraft"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{id}/assignee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Assign an alert to a user who may triage its tenant, or unassign it (null) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A user id or username; null unassigns. */
+                        assignee: string | null;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Alert"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a comment to an alert's history */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AlertHistoryEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{id}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the status of an alert, with a reason
+         * @description A move the status machine does not allow is 409 ALERT_TRANSITION_INVALID, listing the allowed ones (docs/triage.md).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why: kept in the history and the audit log (required). */
+                        reason: string;
+                        /** @enum {string} */
+                        to: "new" | "acknowledged" | "in_progress" | "false_positive" | "true_positive" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Alert"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the status of many alerts with one reason
+         * @description The alerts that can move do; each that cannot is reported with its error code.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                        /** @description Why: kept in the history and the audit log (required). */
+                        reason: string;
+                        /** @enum {string} */
+                        to: "new" | "acknowledged" | "in_progress" | "false_positive" | "true_positive" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                /** @description Why it did not move: an error code. */
+                                code?: string;
+                                id: string;
+                                message?: string;
+                                ok: boolean;
+                                /**
+                                 * @description The new status, when it moved.
+                                 * @enum {string}
+                                 */
+                                status?: "new" | "acknowledged" | "in_progress" | "false_positive" | "true_positive" | "closed";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/allowlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Allow-list rules, by tenant and creation */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Also list removed rules (with their hits). */
+                    includeRemoved?: "true" | "false";
+                    /** @description Only the rules of this detection rule id. */
+                    rule?: string;
+                    /** @description Tenant ids (repeat the parameter for several); all the caller's tenants when absent. */
+                    tenant?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rules: components["schemas"]["AllowlistRule"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an allow-list rule (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AllowlistCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllowlistRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/allowlist/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One allow-list rule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllowlistRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove an allow-list rule: it stops applying, stays listed with its hits (audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why it is removed (required). */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllowlistRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an allow-list rule (audited with the values before and after) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        conditions?: string;
+                        /** @description Epoch ms; null or absent: no expiry. */
+                        expiresAt?: number | null;
+                        /** @description Why these findings are benign (required). */
+                        justification?: string;
+                        /** @description Who answers for the rule and reviews it (required). */
+                        owner?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllowlistRule"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/allowlist/{id}/suppressed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The findings a rule suppressed, newest first (they are kept) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            findings: {
+                                findingId: string;
+                                ruleId: string;
+                                /** @description The fields kept with the finding, which the conditions were evaluated on. */
+                                subject: {
+                                    [key: string]: unknown;
+                                };
+                                time: number;
+                            }[];
+                            next?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/allowlist/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many findings of the last days a rule would have hidden, before saving it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        conditions: string;
+                        /**
+                         * @description How far back to look (1-90 days).
+                         * @default 30
+                         */
+                        days?: number;
+                        /** @description A detection rule id; null for every rule of the tenant. */
+                        ruleId: string | null;
+                        tenant: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllowlistImpact"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/allowlist/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rules to review: expiring or expired, never hit, or hitting too much */
+        get: {
+            parameters: {
+                query?: {
+                    expiringWithinDays?: number;
+                    maxHitsPerDay?: number;
+                    maxShare?: number;
+                    neverHitAfterDays?: number;
+                    periodDays?: number;
+                    /** @description Tenant ids (repeat the parameter for several); all the caller's tenants when absent. */
+                    tenant?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AllowlistReview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The asset inventory, by name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The `next` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Text in the name, a host name, an address or a user. */
+                    search?: string;
+                    source?: "manual" | "import" | "learned";
+                    tag?: string;
+                    /** @description Tenant ids (repeat the parameter for several); all the caller's tenants when absent. */
+                    tenant?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assets: components["schemas"]["Asset"][];
+                            next?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an asset (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AssetCreateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Asset"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One asset */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Asset"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove an asset (audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an asset (audited) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AssetUpdateInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Asset"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/assets/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import assets from CSV: new names are added, existing ones get the columns the file has
+         * @description Bad rows are reported with their line and skipped; a bad header refuses the whole file.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The CSV text: a header (`name` required; hostnames, addresses, users, owner, criticality, tags) and one asset a row, lists separated by `;`. */
+                        content: string;
+                        /**
+                         * @description Only report what the import would do.
+                         * @default false
+                         */
+                        dryRun?: boolean;
+                        tenant: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssetImportReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assets behind a host name, an address or a user name, as an alert shows them */
+        get: {
+            parameters: {
+                query: {
+                    host?: string;
+                    /** @description Addresses (repeat the parameter for several). */
+                    ip?: string | string[];
+                    tenant: string;
+                    user?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assets: components["schemas"]["Asset"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -3263,6 +5258,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/triage/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Noise metrics per tenant for a period: findings, suppressed, alerts, escalations, FP rates */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Start (inclusive): ISO 8601, epoch ms or relative (default now-7d). */
+                    from?: string;
+                    /** @description Tenant ids (repeat the parameter for several); all the caller's tenants when absent. */
+                    tenant?: string | string[];
+                    /** @description End (exclusive; default now). */
+                    to?: string;
+                    /** @description How many rules topRules lists. */
+                    top?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tenants: components["schemas"]["TenantNoise"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -4604,6 +6691,362 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Findings of one rule and entity within a window. Times are epoch ms. */
+        Alert: {
+            acknowledgedAt: number | null;
+            assetIds: string[];
+            /** @description A user id. */
+            assignee: string | null;
+            closedAt: number | null;
+            createdAt: number;
+            /** @description 1-5 from the asset inventory (3: no rated asset known). */
+            criticality: number;
+            entity: components["schemas"]["AlertEntity"];
+            escalatedAt: number | null;
+            events: number;
+            findings: number;
+            firstSeen: number;
+            id: string;
+            intelHits: number;
+            /** @description sigma, correlation or intel. */
+            kind: string;
+            lastSeen: number;
+            /** @description What the analysts decided, kept when the alert is closed. */
+            resolution: ("false_positive" | "true_positive") | null;
+            resolvedAt: number | null;
+            rule: {
+                id: string;
+                /** @enum {string} */
+                level: "informational" | "low" | "medium" | "high" | "critical";
+                title: string;
+            };
+            sampleEventIds: string[];
+            severity: {
+                /** @enum {string} */
+                level: "informational" | "low" | "medium" | "high" | "critical";
+                /** @description 0-100, see docs/triage.md. */
+                score: number;
+            };
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "in_progress" | "false_positive" | "true_positive" | "closed";
+            tenant: string;
+            updatedAt: number;
+            /** @description New findings of the entity join this alert until this time, while it is open. */
+            windowEnd: number;
+        };
+        /** @description An alert with its history, findings, assets and response times. */
+        AlertDetail: {
+            alert: components["schemas"]["Alert"];
+            /** @description The inventory's assets behind the entity, as they are now. */
+            assets: components["schemas"]["Asset"][];
+            /** @description The linked findings, oldest first (at most 100). */
+            findingIds: string[];
+            history: components["schemas"]["AlertHistoryEntry"][];
+            timing: {
+                acknowledgeMs: number | null;
+                acknowledgeOverdue: boolean;
+                escalateMs: number | null;
+                escalateOverdue: boolean;
+                /** @description The tenant's response targets. */
+                targets: {
+                    acknowledgeMs: number;
+                    escalateMs: number;
+                };
+            };
+        };
+        /** @description An alert with its history, findings, assets and response times. */
+        AlertDetailInput: {
+            alert: components["schemas"]["AlertInput"];
+            /** @description The inventory's assets behind the entity, as they are now. */
+            assets: components["schemas"]["AssetInput"][];
+            /** @description The linked findings, oldest first (at most 100). */
+            findingIds: string[];
+            history: components["schemas"]["AlertHistoryEntryInput"][];
+            timing: {
+                acknowledgeMs: number | null;
+                acknowledgeOverdue: boolean;
+                escalateMs: number | null;
+                escalateOverdue: boolean;
+                /** @description The tenant's response targets. */
+                targets: {
+                    acknowledgeMs: number;
+                    escalateMs: number;
+                };
+            };
+        };
+        /** @description What the alert is about; destination.ip only when there is no source address. */
+        AlertEntity: {
+            "destination.ip"?: string;
+            "host.name"?: string;
+            "source.ip"?: string;
+            "user.name"?: string;
+        };
+        /** @description What the alert is about; destination.ip only when there is no source address. */
+        AlertEntityInput: {
+            "destination.ip"?: string;
+            "host.name"?: string;
+            "source.ip"?: string;
+            "user.name"?: string;
+        };
+        /** @description A status change, an assignment or a comment. */
+        AlertHistoryEntry: {
+            actor: {
+                id: string;
+                kind: string;
+                name: string;
+            };
+            assignee?: string | null;
+            at: number;
+            /** @enum {string} */
+            from?: "new" | "acknowledged" | "in_progress" | "false_positive" | "true_positive" | "closed";
+            id: string;
+            /** @enum {string} */
+            kind: "status" | "assign" | "comment";
+            /** @description The reason of a status change or an assignment, or the comment. */
+            text?: string;
+            /** @enum {string} */
+            to?: "new" | "acknowledged" | "in_progress" | "false_positive" | "true_positive" | "closed";
+        };
+        /** @description A status change, an assignment or a comment. */
+        AlertHistoryEntryInput: {
+            actor: {
+                id: string;
+                kind: string;
+                name: string;
+            };
+            assignee?: string | null;
+            at: number;
+            /** @enum {string} */
+            from?: "new" | "acknowledged" | "in_progress" | "false_positive" | "true_positive" | "closed";
+            id: string;
+            /** @enum {string} */
+            kind: "status" | "assign" | "comment";
+            /** @description The reason of a status change or an assignment, or the comment. */
+            text?: string;
+            /** @enum {string} */
+            to?: "new" | "acknowledged" | "in_progress" | "false_positive" | "true_positive" | "closed";
+        };
+        /** @description Findings of one rule and entity within a window. Times are epoch ms. */
+        AlertInput: {
+            acknowledgedAt: number | null;
+            assetIds: string[];
+            /** @description A user id. */
+            assignee: string | null;
+            closedAt: number | null;
+            createdAt: number;
+            /** @description 1-5 from the asset inventory (3: no rated asset known). */
+            criticality: number;
+            entity: components["schemas"]["AlertEntityInput"];
+            escalatedAt: number | null;
+            events: number;
+            findings: number;
+            firstSeen: number;
+            id: string;
+            intelHits: number;
+            /** @description sigma, correlation or intel. */
+            kind: string;
+            lastSeen: number;
+            /** @description What the analysts decided, kept when the alert is closed. */
+            resolution: ("false_positive" | "true_positive") | null;
+            resolvedAt: number | null;
+            rule: {
+                id: string;
+                /** @enum {string} */
+                level: "informational" | "low" | "medium" | "high" | "critical";
+                title: string;
+            };
+            sampleEventIds: string[];
+            severity: {
+                /** @enum {string} */
+                level: "informational" | "low" | "medium" | "high" | "critical";
+                /** @description 0-100, see docs/triage.md. */
+                score: number;
+            };
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "in_progress" | "false_positive" | "true_positive" | "closed";
+            tenant: string;
+            updatedAt: number;
+            /** @description New findings of the entity join this alert until this time, while it is open. */
+            windowEnd: number;
+        };
+        /** @description A new allow-list rule. */
+        AllowlistCreate: {
+            conditions: string;
+            /** @description Epoch ms; null or absent: no expiry. */
+            expiresAt?: number | null;
+            /** @description Why these findings are benign (required). */
+            justification: string;
+            /** @description Who answers for the rule and reviews it (required). */
+            owner: string;
+            /** @description A detection rule id; null for every rule of the tenant. */
+            ruleId: string | null;
+            tenant: string;
+        };
+        /** @description A new allow-list rule. */
+        AllowlistCreateInput: {
+            conditions: string;
+            /** @description Epoch ms; null or absent: no expiry. */
+            expiresAt?: number | null;
+            /** @description Why these findings are benign (required). */
+            justification: string;
+            /** @description Who answers for the rule and reviews it (required). */
+            owner: string;
+            /** @description A detection rule id; null for every rule of the tenant. */
+            ruleId: string | null;
+            tenant: string;
+        };
+        /** @description What "suppress alerts like this" pre-fills from an alert. */
+        AllowlistDraft: {
+            /** @description Conditions from the alert's entity, to edit before saving. */
+            conditions: string;
+            entity: components["schemas"]["AlertEntity"];
+            ruleId: string;
+            ruleTitle: string;
+            tenant: string;
+        };
+        /** @description What "suppress alerts like this" pre-fills from an alert. */
+        AllowlistDraftInput: {
+            /** @description Conditions from the alert's entity, to edit before saving. */
+            conditions: string;
+            entity: components["schemas"]["AlertEntityInput"];
+            ruleId: string;
+            ruleTitle: string;
+            tenant: string;
+        };
+        /** @description What an allow-list rule would have hidden over the last days. */
+        AllowlistImpact: {
+            /** @description Alerts all of whose findings in the period it would have hidden. */
+            alertsAvoided: number;
+            /** @description Of those, how many another allow-list rule hides already. */
+            alreadySuppressed: number;
+            /** @description True when the conditions use full-text words or fields not kept with findings. */
+            approximate: boolean;
+            /** @description False when the period held too many findings and only the newest were read. */
+            complete: boolean;
+            conditions: string;
+            days: number;
+            /** @description Findings of the rule (or the tenant, for a tenant-wide rule) in the period. */
+            findings: number;
+            from: number;
+            /** @description Those fields. */
+            notKept: string[];
+            ruleId: string | null;
+            samples: {
+                findingId: string;
+                ruleId: string;
+                /** @description The fields kept with the finding, which the conditions were evaluated on. */
+                subject: {
+                    [key: string]: unknown;
+                };
+                time: number;
+            }[];
+            tenant: string;
+            to: number;
+            /** @description Of those, how many the rule would have hidden. */
+            wouldHide: number;
+        };
+        /** @description What an allow-list rule would have hidden over the last days. */
+        AllowlistImpactInput: {
+            /** @description Alerts all of whose findings in the period it would have hidden. */
+            alertsAvoided: number;
+            /** @description Of those, how many another allow-list rule hides already. */
+            alreadySuppressed: number;
+            /** @description True when the conditions use full-text words or fields not kept with findings. */
+            approximate: boolean;
+            /** @description False when the period held too many findings and only the newest were read. */
+            complete: boolean;
+            conditions: string;
+            days: number;
+            /** @description Findings of the rule (or the tenant, for a tenant-wide rule) in the period. */
+            findings: number;
+            from: number;
+            /** @description Those fields. */
+            notKept: string[];
+            ruleId: string | null;
+            samples: {
+                findingId: string;
+                ruleId: string;
+                /** @description The fields kept with the finding, which the conditions were evaluated on. */
+                subject: {
+                    [key: string]: unknown;
+                };
+                time: number;
+            }[];
+            tenant: string;
+            to: number;
+            /** @description Of those, how many the rule would have hidden. */
+            wouldHide: number;
+        };
+        /** @description Rules to look at again: expiring, never hit, or hitting too much. */
+        AllowlistReview: {
+            expired: components["schemas"]["AllowlistRule"][];
+            expiring: components["schemas"]["AllowlistRule"][];
+            hitTooMuch: {
+                hitsPerDay: number;
+                reasons: string[];
+                rule: components["schemas"]["AllowlistRule"];
+                /** @description Share of its detection rule's findings it hid. */
+                share: number | null;
+            }[];
+            neverHit: components["schemas"]["AllowlistRule"][];
+        };
+        /** @description Rules to look at again: expiring, never hit, or hitting too much. */
+        AllowlistReviewInput: {
+            expired: components["schemas"]["AllowlistRuleInput"][];
+            expiring: components["schemas"]["AllowlistRuleInput"][];
+            hitTooMuch: {
+                hitsPerDay: number;
+                reasons: string[];
+                rule: components["schemas"]["AllowlistRuleInput"];
+                /** @description Share of its detection rule's findings it hid. */
+                share: number | null;
+            }[];
+            neverHit: components["schemas"]["AllowlistRuleInput"][];
+        };
+        /** @description A suppression rule. Times are epoch ms. */
+        AllowlistRule: {
+            /** @description Search-language conditions over the finding's events and finding.* fields; empty: every finding. */
+            conditions: string;
+            createdAt: number;
+            createdBy: string;
+            /** @description Set when removed: the rule no longer applies but stays listed. */
+            deletedAt: number | null;
+            expiresAt: number | null;
+            hits: number;
+            id: string;
+            justification: string;
+            lastHitAt: number | null;
+            owner: string;
+            /** @description The detection rule id it applies to (it survives rule updates); null: every rule of the tenant. */
+            ruleId: string | null;
+            /** @description The alert it was made from ("suppress alerts like this"). */
+            sourceAlertId: string | null;
+            tenant: string;
+            updatedAt: number;
+            updatedBy: string;
+        };
+        /** @description A suppression rule. Times are epoch ms. */
+        AllowlistRuleInput: {
+            /** @description Search-language conditions over the finding's events and finding.* fields; empty: every finding. */
+            conditions: string;
+            createdAt: number;
+            createdBy: string;
+            /** @description Set when removed: the rule no longer applies but stays listed. */
+            deletedAt: number | null;
+            expiresAt: number | null;
+            hits: number;
+            id: string;
+            justification: string;
+            lastHitAt: number | null;
+            owner: string;
+            /** @description The detection rule id it applies to (it survives rule updates); null: every rule of the tenant. */
+            ruleId: string | null;
+            /** @description The alert it was made from ("suppress alerts like this"). */
+            sourceAlertId: string | null;
+            tenant: string;
+            updatedAt: number;
+            updatedBy: string;
+        };
         /** @description An API token (never its secret). */
         ApiToken: {
             createdAt: string;
@@ -4631,6 +7074,140 @@ export interface components {
             /** @description null: everything the owner's role allows. */
             scopes: string[] | null;
             userId: string;
+        };
+        /** @description An asset of the inventory: hosts, addresses and users one owner answers for. */
+        Asset: {
+            /** @description IP addresses and CIDR ranges. */
+            addresses: string[];
+            createdAt: number;
+            /** @description 1 (lab box) to 5 (crown jewel); null when not rated. */
+            criticality: number | null;
+            hostnames: string[];
+            id: string;
+            /** @description Epoch ms an event last showed it. */
+            lastSeen: number | null;
+            /** @description Unique within the tenant. */
+            name: string;
+            owner: string | null;
+            /**
+             * @description manual, import (CSV), or learned from events.
+             * @enum {string}
+             */
+            source: "manual" | "import" | "learned";
+            tags: string[];
+            tenant: string;
+            updatedAt: number;
+            users: string[];
+        };
+        /** @description A new asset. */
+        AssetCreate: {
+            /** @description IP addresses or CIDR ranges. */
+            addresses?: string[];
+            /** @description 1-5, or null for not rated. */
+            criticality?: number | null;
+            /** @description Host names; `ws01` also matches `ws01.corp.example`. */
+            hostnames?: string[];
+            name: string;
+            owner?: string | null;
+            /** @description Free tags. */
+            tags?: string[];
+            tenant: string;
+            /** @description User names, matched without a DOMAIN\ prefix or @domain suffix. */
+            users?: string[];
+        };
+        /** @description A new asset. */
+        AssetCreateInput: {
+            /** @description IP addresses or CIDR ranges. */
+            addresses?: string[];
+            /** @description 1-5, or null for not rated. */
+            criticality?: number | null;
+            /** @description Host names; `ws01` also matches `ws01.corp.example`. */
+            hostnames?: string[];
+            name: string;
+            owner?: string | null;
+            /** @description Free tags. */
+            tags?: string[];
+            tenant: string;
+            /** @description User names, matched without a DOMAIN\ prefix or @domain suffix. */
+            users?: string[];
+        };
+        /** @description What a CSV import did (or, dry, would do). */
+        AssetImportReport: {
+            created: number;
+            dryRun: boolean;
+            /** @description Rows that were skipped, and why. */
+            problems: {
+                /** @description 1-based line the row starts on. */
+                line: number;
+                message: string;
+            }[];
+            updated: number;
+        };
+        /** @description What a CSV import did (or, dry, would do). */
+        AssetImportReportInput: {
+            created: number;
+            dryRun: boolean;
+            /** @description Rows that were skipped, and why. */
+            problems: {
+                /** @description 1-based line the row starts on. */
+                line: number;
+                message: string;
+            }[];
+            updated: number;
+        };
+        /** @description An asset of the inventory: hosts, addresses and users one owner answers for. */
+        AssetInput: {
+            /** @description IP addresses and CIDR ranges. */
+            addresses: string[];
+            createdAt: number;
+            /** @description 1 (lab box) to 5 (crown jewel); null when not rated. */
+            criticality: number | null;
+            hostnames: string[];
+            id: string;
+            /** @description Epoch ms an event last showed it. */
+            lastSeen: number | null;
+            /** @description Unique within the tenant. */
+            name: string;
+            owner: string | null;
+            /**
+             * @description manual, import (CSV), or learned from events.
+             * @enum {string}
+             */
+            source: "manual" | "import" | "learned";
+            tags: string[];
+            tenant: string;
+            updatedAt: number;
+            users: string[];
+        };
+        /** @description The values to change; others are kept. */
+        AssetUpdate: {
+            /** @description IP addresses or CIDR ranges. */
+            addresses?: string[];
+            /** @description 1-5, or null for not rated. */
+            criticality?: number | null;
+            /** @description Host names; `ws01` also matches `ws01.corp.example`. */
+            hostnames?: string[];
+            name?: string;
+            owner?: string | null;
+            /** @description Free tags. */
+            tags?: string[];
+            /** @description User names, matched without a DOMAIN\ prefix or @domain suffix. */
+            users?: string[];
+        };
+        /** @description The values to change; others are kept. */
+        AssetUpdateInput: {
+            /** @description IP addresses or CIDR ranges. */
+            addresses?: string[];
+            /** @description 1-5, or null for not rated. */
+            criticality?: number | null;
+            /** @description Host names; `ws01` also matches `ws01.corp.example`. */
+            hostnames?: string[];
+            name?: string;
+            owner?: string | null;
+            /** @description Free tags. */
+            tags?: string[];
+            /** @description User names, matched without a DOMAIN\ prefix or @domain suffix. */
+            users?: string[];
         };
         /** @description One entry of the hash-chained audit log. */
         AuditEntry: {
@@ -5211,6 +7788,68 @@ export interface components {
             sources: string[];
             timeZone: string;
             updatedAt: string;
+        };
+        /** @description A tenant's noise: events -> findings -> suppressed -> alerts -> escalated. */
+        TenantNoise: {
+            /** @description Alerts whose first finding is in the period. */
+            alerts: number;
+            /** @description Alerts escalated (true positive) in the period. */
+            escalated: number;
+            /** @description Stored events; null when no event counter is configured. */
+            events: number | null;
+            falsePositives: number;
+            findings: number;
+            fpRate: number | null;
+            from: number;
+            medianAcknowledgeMs: number | null;
+            medianEscalateMs: number | null;
+            suppressed: number;
+            tenant: string;
+            to: number;
+            /** @description Rules by findings (suppressed included), the noisiest first. */
+            topRules: {
+                alerts: number;
+                falsePositives: number;
+                findings: number;
+                /** @description False / (false + true) positives decided in the period; null if none. */
+                fpRate: number | null;
+                ruleId: string;
+                suppressed: number;
+                title: string;
+                truePositives: number;
+            }[];
+            truePositives: number;
+        };
+        /** @description A tenant's noise: events -> findings -> suppressed -> alerts -> escalated. */
+        TenantNoiseInput: {
+            /** @description Alerts whose first finding is in the period. */
+            alerts: number;
+            /** @description Alerts escalated (true positive) in the period. */
+            escalated: number;
+            /** @description Stored events; null when no event counter is configured. */
+            events: number | null;
+            falsePositives: number;
+            findings: number;
+            fpRate: number | null;
+            from: number;
+            medianAcknowledgeMs: number | null;
+            medianEscalateMs: number | null;
+            suppressed: number;
+            tenant: string;
+            to: number;
+            /** @description Rules by findings (suppressed included), the noisiest first. */
+            topRules: {
+                alerts: number;
+                falsePositives: number;
+                findings: number;
+                /** @description False / (false + true) positives decided in the period; null if none. */
+                fpRate: number | null;
+                ruleId: string;
+                suppressed: number;
+                title: string;
+                truePositives: number;
+            }[];
+            truePositives: number;
         };
         /** @description A local user account (never its password hash). */
         User: {
