@@ -4,5 +4,11 @@ import type { AuditTables } from '../audit/tables.js';
 import type { SessionTables } from '../access/session-service.js';
 import type { DetectionTables } from '../detection/tables.js';
 import type { TriageTables } from '../triage/tables.js';
+import type { EscalationTables } from '../triage/escalation-tables.js';
 
-export type StateTables = AccessTables & AuditTables & SessionTables & DetectionTables & TriageTables;
+export type StateTables = AccessTables &
+  AuditTables &
+  SessionTables &
+  DetectionTables &
+  TriageTables &
+  EscalationTables;

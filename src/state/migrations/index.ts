@@ -7,6 +7,7 @@ import { userPreferencesMigration } from '../../access/user-preferences-migratio
 import { sessionsMigration } from './0003_sessions.js';
 import { detectionMigration } from '../../detection/migration.js';
 import { triageMigration } from '../../triage/migration.js';
+import { escalationMigration } from '../../triage/escalation-migration.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_access': accessMigration,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_user_preferences': userPreferencesMigration,
   '0006_detection': detectionMigration,
   '0007_triage': triageMigration,
+  '0008_escalation': escalationMigration,
 };
