@@ -16,6 +16,7 @@ import { DetectionService } from './detection/detection-service.js';
 import { FindingsService } from './detection/findings-service.js';
 import { HuntService } from './detection/hunt-service.js';
 import { eventCounter } from './triage/metrics-service.js';
+import { EscalationService } from './triage/escalation-service.js';
 import { openTriage } from './triage/triage-stage.js';
 import { syslogInput, type SyslogInput } from './inputs/syslog/index.js';
 import { normalize } from './normalize/normalize.js';
@@ -160,6 +161,25 @@ export async function startYagura(
     logger.warn({ allowlistRule: p.id, problem: p.message }, 'An allow-list rule is skipped.');
   }
   triage.stage.attach(findings);
+  const smtp = config.notify.smtp;
+  const escalation = new EscalationService(
+    { db: access.db, audit: access.audit, knownTenants: () => directory.ids },
+    triage.alerts,
+    {
+      ...(smtp
+        ? {
+            smtp: {
+              host: smtp.host,
+              port: smtp.port,
+              security: smtp.security,
+              from: smtp.from,
+              ...(smtp.user !== undefined ? { auth: { user: smtp.user, pass: smtp.password ?? '' } } : {}),
+            },
+          }
+        : {}),
+      ...(config.notify.consoleUrl ? { consoleUrl: config.notify.consoleUrl } : {}),
+    },
+  );
   const hunts = new HuntService({
     store,
     loaded: () => detection.loaded(),
@@ -234,6 +254,7 @@ export async function startYagura(
     access: { ...access, sessions },
     detection: { service: detection, findings, hunts },
     triage,
+    escalation,
     config: {
       bodyLimitBytes: config.server.bodyLimitBytes,
       minFreeBytes: config.store.retention.minFreeBytes,

@@ -20,6 +20,7 @@ import { alertRoutes } from './routes/alerts.js';
 import { allowlistRoutes } from './routes/allowlist.js';
 import { assetRoutes } from './routes/assets.js';
 import { triageMetricsRoutes } from './routes/triage-metrics.js';
+import { escalationRoutes } from './routes/escalation.js';
 import { huntRoutes } from './routes/hunts.js';
 import { eventExportRoutes } from './routes/events-export.js';
 import { hecRoutes } from './routes/hec.js';
@@ -68,6 +69,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   };
   if (deps.detection) routeDeps.detection = deps.detection;
   if (deps.triage) routeDeps.triage = deps.triage;
+  if (deps.escalation) routeDeps.escalation = deps.escalation;
   if (deps.queueStats) routeDeps.queueStats = deps.queueStats;
   if (deps.queueHistory) routeDeps.queueHistory = deps.queueHistory;
   if (deps.config.retention) routeDeps.retention = deps.config.retention;
@@ -132,6 +134,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     app.register(allowlistRoutes, withTriage);
     app.register(assetRoutes, withTriage);
     app.register(triageMetricsRoutes, withTriage);
+    if (routeDeps.escalation)
+      app.register(escalationRoutes, { ...routeDeps, escalation: routeDeps.escalation });
   }
   if (routeDeps.http.enabled) app.register(ingestRoutes, routeDeps);
   if (routeDeps.http.hec.enabled) app.register(hecRoutes, routeDeps);

@@ -12,6 +12,7 @@ import type { DetectionService } from '../detection/detection-service.js';
 import type { FindingsService } from '../detection/findings-service.js';
 import type { HuntService } from '../detection/hunt-service.js';
 import type { TenantId } from '../core/ids.js';
+import type { EscalationService } from '../triage/escalation-service.js';
 import type { Triage } from '../triage/triage-stage.js';
 import type { IngestSink } from '../core/raw-message.js';
 import type { HttpInputConfig } from '../inputs/http/config.js';
@@ -64,6 +65,7 @@ export interface AppDeps {
   detection?: ApiDetection;
   /** The triage services (alerts, allow-list, assets, noise metrics); absent in apps built without them. */
   triage?: Triage;
+  escalation?: EscalationService;
   sink: IngestSink;
   metrics: YaguraMetrics;
   config: AppConfig;
@@ -112,4 +114,5 @@ export interface RouteDeps {
   startedAt: number;
   detection?: ApiDetection;
   triage?: Triage;
+  escalation?: EscalationService;
 }

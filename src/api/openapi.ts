@@ -7,6 +7,7 @@ import type { IngestSink } from '../core/raw-message.js';
 import type { EventStore } from '../store/event-store.js';
 import type { ApiAccess, ApiDetection } from './deps.js';
 import { createMetrics } from '../telemetry/metrics.js';
+import type { EscalationService } from '../triage/escalation-service.js';
 import type { Triage } from '../triage/triage-stage.js';
 
 declare module 'fastify' {
@@ -111,10 +112,12 @@ export async function renderOpenApi(version?: string): Promise<string> {
   const access = new Proxy({}, { get: (_t, key) => (key === 'then' ? undefined : unused()) }) as ApiAccess;
   const detection = new Proxy({}, { get: () => unused() }) as ApiDetection;
   const triage = new Proxy({}, { get: () => unused() }) as Triage;
+  const escalation = new Proxy({}, { get: () => unused() }) as EscalationService;
   const app = buildApp({
     access,
     detection,
     triage,
+    escalation,
     store,
     sink,
     metrics: createMetrics(),

@@ -1,6 +1,7 @@
 // The configuration schema, composed from each component's own schema; every key is described for the generated reference.
 import { z } from 'zod';
 import { detectionSchema } from '../detection/config.js';
+import { notifySchema } from '../notify/config.js';
 
 const tenantSchema = z
   .object({
@@ -212,6 +213,7 @@ export function buildConfigSchema<I extends z.ZodTypeAny>(inputs: I) {
       queue: queueSchema.prefault({}),
       store: storeSchema.prefault({}),
       detection: detectionSchema.prefault({}),
+      notify: notifySchema.prefault({}),
       log: logSchema.prefault({}),
     })
     .strict();

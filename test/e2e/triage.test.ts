@@ -1,0 +1,216 @@
+// Issue 7's flow on a running `yagura serve`: events -> findings -> one grouped alert -> false positive with an
+// allow-list rule -> identical events make no alert but count as hits -> an unrelated true positive is escalated:
+// a real SMTP server receives the Japanese mail and an HTTP receiver gets a webhook whose HMAC verifies.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startHttpReceiver,
+  startSmtpReceiver,
+  type HttpReceiver,
+  type SmtpReceiver,
+} from '../../src/notify/test-receivers.js';
+import { SIGNATURE_HEADER, verifyWebhookSignature } from '../../src/notify/webhook.js';
+import { startServer, type ServerProcess } from './server-process.js';
+
+const NOISY = '7c1d0000-0000-4000-8000-000000000001';
+const REAL = '7c1d0000-0000-4000-8000-000000000002';
+const SECRET = 'e2e-webhook-secret-0123456789';
+
+const rules = `title: Backup job login failures
+id: ${NOISY}
+status: test
+author: Yagura e2e
+logsource:
+  product: linux
+  service: sshd
+detection:
+  selection:
+    message|contains: 'Failed password for backup'
+  condition: selection
+level: medium
+---
+title: Root login from an external address
+id: ${REAL}
+status: test
+author: Yagura e2e
+logsource:
+  product: linux
+  service: sshd
+detection:
+  selection:
+    message|contains: 'Accepted password for root from 203.0.113.'
+  condition: selection
+level: high
+`;
+
+function sendTcp(port: number, lines: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(lines.map((l) => `${l}\n`).join('')));
+    socket.on('close', () => resolve());
+    socket.on('error', reject);
+  });
+}
+
+function sshd(message: string): string {
+  const d = new Date();
+  const month = d.toLocaleString('en', { month: 'short', timeZone: 'UTC' });
+  return `<38>${month} ${String(d.getUTCDate()).padStart(2, ' ')} ${d.toISOString().slice(11, 19)} backup01 sshd[77]: ${message}`;
+}
+
+interface Alert {
+  id: string;
+  status: string;
+  findings: number;
+  rule: { id: string };
+}
+
+describe('triage in a running yagura serve', () => {
+  let server: ServerProcess;
+  let smtp: SmtpReceiver;
+  let hook: HttpReceiver;
+  let dir: string;
+  const json = { 'content-type': 'application/json' };
+
+  const api = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { ...server.auth, ...(body === undefined ? {} : json) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  };
+
+  async function waitFor<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  const alertsOf = async (rule: string) =>
+    (
+      await api<{ alerts: Alert[] }>(
+        'GET',
+        `/api/alerts?rule=${rule}&status=new&status=false_positive&status=acknowledged&status=true_positive`,
+      )
+    ).body.alerts;
+
+  beforeAll(async () => {
+    smtp = await startSmtpReceiver();
+    hook = await startHttpReceiver();
+    dir = mkdtempSync(join(tmpdir(), 'yagura-triage-'));
+    mkdirSync(join(dir, 'rules'));
+    writeFileSync(join(dir, 'rules', 'ssh.yml'), rules);
+    server = await startServer(`
+tenants:
+  - id: default
+    timeZone: Asia/Tokyo
+detection:
+  ruleSets:
+    - id: custom
+      paths: [${join(dir, 'rules')}]
+notify:
+  smtp:
+    host: 127.0.0.1
+    port: ${smtp.port}
+    security: none
+    from: Yagura SOC <soc@example.jp>
+`);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    server?.cleanup();
+    await smtp?.close();
+    await hook?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs from events to a suppressed false positive and an escalated true positive', async () => {
+    const failed = (port: number) => sshd(`Failed password for backup from 10.0.0.8 port ${port} ssh2`);
+    await sendTcp(server.tcpPort, [failed(1001), failed(1002), failed(1003)]);
+    const [noisy] = await waitFor(async () => {
+      const list = await alertsOf(NOISY);
+      return list.length === 1 && list[0]!.findings === 3 ? list : undefined;
+    }, 'one grouped alert');
+
+    const fp = await api('POST', `/api/alerts/${noisy!.id}/transition`, {
+      to: 'false_positive',
+      reason: 'The nightly backup job retries with an old password.',
+    });
+    expect(fp.status).toBe(200);
+    const created = await api<{ id: string; hits: number }>('POST', `/api/alerts/${noisy!.id}/allowlist`, {
+      justification: 'Known backup job; ticket OPS-1234 fixes its password.',
+      owner: 'ops-team',
+    });
+    expect(created.status).toBe(201);
+
+    await sendTcp(server.tcpPort, [failed(1004), failed(1005)]);
+    const rule = await waitFor(async () => {
+      const r = await api<{ hits: number }>('GET', `/api/allowlist/${created.body.id}`);
+      return r.body.hits === 2 ? r.body : undefined;
+    }, 'the allow-list hits');
+    expect(rule.hits).toBe(2);
+    expect(await alertsOf(NOISY)).toHaveLength(1);
+    // Suppressed findings are still stored and listed.
+    const findings = await api<{ findings: unknown[] }>('GET', `/api/findings?rule=${NOISY}&from=now-1d`);
+    expect(findings.body.findings).toHaveLength(5);
+
+    const policy = await api('POST', '/api/escalation-policies', {
+      tenant: 'default',
+      policy: {
+        name: 'Customer CSIRT',
+        minSeverity: 'medium',
+        language: 'ja',
+        contacts: [{ name: 'CSIRT', email: 'csirt@example.jp' }],
+        channels: [
+          { kind: 'email', to: [] },
+          { kind: 'webhook', url: `${hook.url}/yagura`, secret: SECRET },
+        ],
+      },
+    });
+    expect(policy.status).toBe(201);
+
+    await sendTcp(server.tcpPort, [sshd('Accepted password for root from 203.0.113.50 port 4444 ssh2')]);
+    const [real] = await waitFor(async () => {
+      const list = await alertsOf(REAL);
+      return list.length === 1 ? list : undefined;
+    }, 'the true positive alert');
+    expect(
+      (await api('POST', `/api/alerts/${real!.id}/transition`, { to: 'acknowledged', reason: '確認中' }))
+        .status,
+    ).toBe(200);
+    const escalated = await api<{
+      escalation: { deliveries?: { status: string }[] };
+      alert: { status: string };
+    }>('POST', `/api/alerts/${real!.id}/escalate`, {
+      assessment: '外部アドレスからの root ログインに成功しています。',
+      recommendedActions: ['root のパスワードを変更する'],
+    });
+    expect(escalated.status).toBe(200);
+    expect(escalated.body.alert.status).toBe('true_positive');
+
+    expect(smtp.mails).toHaveLength(1);
+    const mail = smtp.mails[0]!;
+    expect(mail.to).toEqual(['csirt@example.jp']);
+    expect(mail.subject).toContain('Root login from an external address');
+    expect(mail.text).toContain('外部アドレスからの root ログインに成功しています。');
+    expect(mail.text).toContain('root のパスワードを変更する');
+
+    expect(hook.requests).toHaveLength(1);
+    const request = hook.requests[0]!;
+    const header = request.headers[SIGNATURE_HEADER.toLowerCase()] as string | undefined;
+    expect(verifyWebhookSignature(SECRET, header, request.body)).toBe(true);
+    expect(verifyWebhookSignature('another-secret-0123456789', header, request.body)).toBe(false);
+  }, 90_000);
+});
