@@ -28,7 +28,10 @@ export const DEVICE_PARSE_ERROR_TAG = 'device_parse_error';
 export interface ParseOptions {
   /** Pin a parser by name instead of detecting ("rfc3164", "cef", ...). A header parser still reads its payload. */
   format?: string;
-  /** Collect the explanation (off on the hot path: it costs string building). */
+  /**
+   * Collect the explanation (off on the hot path: it costs string building). An explained parse always takes the
+   * generic path, step by step; device claims (below) give the same record without the steps.
+   */
   explain?: boolean;
 }
 
@@ -173,9 +176,11 @@ export function runDeviceParsers(
   ctx: ParseContext,
   notes: string[] | null = null,
   pinned?: DeviceParser,
+  from = 0,
 ): ParsedRecord {
   const candidates = pinned ? [pinned] : deviceParsers;
-  for (const d of candidates) {
+  for (let i = from; i < candidates.length; i++) {
+    const d = candidates[i] as DeviceParser;
     if (d !== pinned) {
       try {
         if (!d.match(rec, text)) continue;
@@ -203,6 +208,46 @@ export function runDeviceParsers(
   return rec;
 }
 
+/** What tryClaims returns when a claim threw: the header may be half changed, so it is parsed again. */
+const SPOILED: ParsedRecord = { format: '', fields: {} };
+
+/**
+ * Offers a header's record to the devices that can claim a line before the payload parse (the shortcut around
+ * the key=value pass and the copies of its fields). Returns the finished record, null when no device took the
+ * line (the header is untouched), or SPOILED when a claim threw.
+ *
+ * A claim by the device at place i stands only when no device before it matches the header's record (the claim
+ * asks, through noEarlierMatch, once its own checks pass): the claimant has checked that the payload parse would
+ * add nothing those devices look at (iptables takes only lines whose keys are all upper-case kernel words), so
+ * their verdict on the header is their verdict on the full record.
+ */
+function tryClaims(header: ParsedRecord, text: string, ctx: ParseContext): ParsedRecord | null {
+  const msg = header.fields['message'];
+  if (typeof msg !== 'string' || msg.length === 0) return null;
+  // Only lines whose payload the key=value parser would read (the first payload parsers would not take it).
+  if (json.detect(msg) || cef.detect(msg) || leef.detect(msg) || !kv.detect(msg)) return null;
+  const list = deviceParsers;
+  // Asked by a claim once its own cheap checks pass; the devices already found not to match are not asked again.
+  let checked = 0;
+  let place = 0;
+  const noEarlierMatch = (): boolean => {
+    for (; checked < place; checked++) if ((list[checked] as DeviceParser).match(header, text)) return false;
+    return true;
+  };
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i] as DeviceParser;
+    if (d.claim === undefined) continue;
+    place = i;
+    try {
+      const rec = d.claim(header, msg, ctx, noEarlierMatch);
+      if (rec !== null) return runDeviceParsers(rec, text, ctx, null, undefined, i + 1);
+    } catch {
+      return SPOILED;
+    }
+  }
+  return null;
+}
+
 /** The generic record for a line no format parser understood: device parsers may still know it (Squid, Snort). */
 function textRecord(text: string): ParsedRecord {
   return { format: 'text', fields: { message: text } };
@@ -222,6 +267,15 @@ export function parseText(text: string, ctx: ParseContext, options?: ParseOption
   } else {
     for (const p of ORDER) {
       if (!p.detect(text)) continue;
+      if (notes === null && !device && HEADERS.has(p)) {
+        const header = p.parse(text, ctx);
+        if (header) {
+          const claimed = tryClaims(header, text, ctx);
+          if (claimed !== null && claimed !== SPOILED) return { record: claimed, explanation: [] };
+          rec = withPayload(claimed === SPOILED ? (p.parse(text, ctx) as ParsedRecord) : header, ctx, null);
+          break;
+        }
+      }
       rec = parseWith(p, text, ctx, notes);
       if (rec || p === json) break;
     }

@@ -49,6 +49,24 @@ describe('kv', () => {
     expect(kv.parse('a="open b=2', ctx)?.fields).toEqual({ 'kv.a': '"open', 'kv.b': '2' });
   });
 
+  it('ends a bare value at a tab as at a blank, and reads a tab-separated line', () => {
+    expect(kv.parse('a=1\tb=2 c="x\ty"\td=4', ctx)?.fields).toEqual({
+      'kv.a': '1',
+      'kv.b': '2',
+      'kv.c': 'x\ty',
+      'kv.d': '4',
+    });
+  });
+
+  it('reads a quoted value whose backslash comes after it, and one escaping its own quote later in the line', () => {
+    expect(kv.parse('a="x y" b=c:\\dir d="p\\"q" e=1', ctx)?.fields).toEqual({
+      'kv.a': 'x y',
+      'kv.b': 'c:\\dir',
+      'kv.d': 'p"q',
+      'kv.e': '1',
+    });
+  });
+
   it('keeps Japanese values', () => {
     expect(kv.parse('user=山田 msg="ログイン 失敗"', ctx)?.fields).toEqual({
       'kv.user': '山田',

@@ -4,6 +4,8 @@
 // maps them to ECS later. A key that is already a dotted ECS name ("source.ip", "event.action") is kept
 // as it is, because a sender that writes ECS names means them.
 import type { FieldValue } from '../core/event.js';
+import type { KvPairs } from './kv-pairs.js';
+import { interned } from './names.js';
 import type { FormatParser, ParseContext, ParsedRecord } from './types.js';
 
 const NS = 'kv.';
@@ -46,7 +48,7 @@ const ECS_ROOTS = new Set([
 ]);
 
 function nameFor(key: string, hasDot: boolean): string {
-  return hasDot && ECS_ROOTS.has(key.slice(0, key.indexOf('.'))) ? key : NS + key;
+  return interned(hasDot && ECS_ROOTS.has(key.slice(0, key.indexOf('.'))) ? key : NS + key);
 }
 
 // Key -> field name cache as an open-addressed table probed with a hash computed while the key is
@@ -143,6 +145,9 @@ function scan(s: string): number {
   const n = s.length;
   let count = 0;
   let i = 0;
+  // Next backslash and tab at or after the current value (-1: none left), found with indexOf, not char by char.
+  let slashAt = -2;
+  let tabAt = -2;
   while (i < n) {
     const eq = s.indexOf('=', i);
     if (eq < 0) break;
@@ -166,29 +171,34 @@ function scan(s: string): number {
     const q = s.charCodeAt(v);
     let value: string | undefined;
     if (q === 34 || q === 39) {
-      let j = v + 1;
-      let escaped = false;
-      for (; j < n; j++) {
-        const c = s.charCodeAt(j);
-        if (c === 92) {
-          escaped = true;
-          j++;
-        } else if (c === q) break;
-      }
-      if (j < n) {
-        const raw = s.slice(v + 1, j);
-        value = escaped ? unquote(raw, s[v] as string) : raw;
-        i = j + 1;
+      const close = s.indexOf(q === 34 ? '"' : "'", v + 1);
+      if (slashAt !== -1 && slashAt <= v) slashAt = s.indexOf('\\', v + 1);
+      if (close >= 0 && (slashAt < 0 || slashAt > close)) {
+        value = s.slice(v + 1, close);
+        i = close + 1;
+      } else {
+        let j = v + 1;
+        let escaped = false;
+        for (; j < n; j++) {
+          const c = s.charCodeAt(j);
+          if (c === 92) {
+            escaped = true;
+            j++;
+          } else if (c === q) break;
+        }
+        if (j < n) {
+          const raw = s.slice(v + 1, j);
+          value = escaped ? unquote(raw, s[v] as string) : raw;
+          i = j + 1;
+        }
       }
       // An unclosed quote: read as a bare value below.
     }
     if (value === undefined) {
-      let e = v;
-      while (e < n) {
-        const c = s.charCodeAt(e);
-        if (c === 32 || c === 9) break;
-        e++;
-      }
+      let e = s.indexOf(' ', v);
+      if (e < 0) e = n;
+      if (tabAt !== -1 && tabAt < v) tabAt = s.indexOf('\t', v);
+      if (tabAt >= 0 && tabAt < e) e = tabAt;
       value = s.slice(v, e);
       i = e;
     }
@@ -228,6 +238,21 @@ export function readPairs(s: string, fields: Record<string, FieldValue>, min = 1
   const count = scan(s);
   if (count < min) return 0;
   commit(fields, count);
+  return count;
+}
+
+/**
+ * For device claims: reads the key=value pairs of `s` into `into` (kv.* name -> value, in line order) when they
+ * are exactly what readPairs would add as separate fields: at least `min` pairs, no key twice, none a dotted ECS
+ * name. Returns how many, or 0 with `into` left as it was when they are not.
+ */
+export function scanPairs(s: string, into: KvPairs, min = MIN_PAIRS): number {
+  const count = scan(s);
+  if (count < min) return 0;
+  for (let i = 0; i < count; i++) {
+    if (repeat[i] !== FIRST || !(names[i] as string).startsWith(NS)) return 0;
+  }
+  for (let i = 0; i < count; i++) into.add(names[i] as string, values[i] as string);
   return count;
 }
 

@@ -126,6 +126,9 @@ export function zoneOffset(tz: string, utcMs: number): number {
   return off;
 }
 
+/** The last wall-clock time zonedToUtc converted, and its answer. */
+const last = { tz: '', y: NaN, mo: NaN, d: NaN, h: NaN, mi: NaN, s: NaN, ms: NaN, utc: NaN };
+
 /** Epoch ms of a wall-clock time in zone `tz` (month 1-12). */
 export function zonedToUtc(
   tz: string,
@@ -138,10 +141,31 @@ export function zonedToUtc(
   ms: number,
 ): number {
   if (y < 100) return NaN; // Date.UTC maps 0-99 to 1900-1999
+  // The lines of a feed mostly repeat the last second: the last answer is kept.
+  if (
+    s === last.s &&
+    mi === last.mi &&
+    h === last.h &&
+    d === last.d &&
+    mo === last.mo &&
+    y === last.y &&
+    ms === last.ms &&
+    tz === last.tz
+  )
+    return last.utc;
   const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   const o1 = zoneOffset(tz, wall);
   const o2 = zoneOffset(tz, wall - o1);
-  return wall - o2;
+  last.tz = tz;
+  last.y = y;
+  last.mo = mo;
+  last.d = d;
+  last.h = h;
+  last.mi = mi;
+  last.s = s;
+  last.ms = ms;
+  last.utc = wall - o2;
+  return last.utc;
 }
 
 let yearKey = NaN;

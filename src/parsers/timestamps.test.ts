@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBsdAt, parseIsoAt, parseTimeValue } from './timestamps.js';
+import { isoTime, parseBsdAt, parseIsoAt, parseTimeValue } from './timestamps.js';
 import { zoneOffset, zonedToUtc } from './time-zones.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -21,6 +21,26 @@ describe('zone conversion', () => {
 
   it('accepts a fixed offset as the zone', () => {
     expect(iso(zonedToUtc('+09:00', 2025, 1, 1, 9, 0, 0, 0))).toBe('2025-01-01T00:00:00.000Z');
+  });
+
+  it('gives the right answer for the same wall clock asked again in another zone', () => {
+    expect(iso(zonedToUtc('Asia/Tokyo', 2025, 6, 1, 9, 0, 0, 0))).toBe('2025-06-01T00:00:00.000Z');
+    expect(iso(zonedToUtc('UTC', 2025, 6, 1, 9, 0, 0, 0))).toBe('2025-06-01T09:00:00.000Z');
+    expect(iso(zonedToUtc('Asia/Tokyo', 2025, 6, 1, 9, 0, 0, 0))).toBe('2025-06-01T00:00:00.000Z');
+  });
+});
+
+describe('isoTime', () => {
+  it('writes the ISO string of a time, also for times that share their remembered slot', () => {
+    const t = Date.UTC(2025, 10, 28, 17, 13, 20);
+    expect(isoTime(t)).toBe('2025-11-28T17:13:20.000Z');
+    expect(isoTime(t + 64)).toBe('2025-11-28T17:13:20.064Z');
+    expect(isoTime(t)).toBe('2025-11-28T17:13:20.000Z');
+  });
+
+  it('throws for a time Date cannot hold, as toISOString does', () => {
+    expect(() => isoTime(NaN)).toThrow(RangeError);
+    expect(() => isoTime(9e15)).toThrow(RangeError);
   });
 });
 

@@ -255,3 +255,17 @@ export function epochToMs(n: number): number {
   if (!Number.isFinite(n) || n < 0) return NaN;
   return n < 1e11 ? Math.round(n * 1000) : Math.floor(n);
 }
+
+// Lines of a feed share their seconds: the last ISO strings are remembered, by the low bits of the time.
+const isoMs = new Float64Array(64).fill(NaN);
+const isoText: string[] = new Array<string>(64).fill('');
+
+/** new Date(ms).toISOString(), remembered for recent times (and throwing the same RangeError for invalid ones). */
+export function isoTime(ms: number): string {
+  const slot = ms & 63;
+  if (isoMs[slot] === ms) return isoText[slot] as string;
+  const text = new Date(ms).toISOString();
+  isoMs[slot] = ms;
+  isoText[slot] = text;
+  return text;
+}

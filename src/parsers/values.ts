@@ -23,7 +23,34 @@ export function toPort(v: string): number {
 }
 
 export function isIpAddress(v: string): boolean {
-  return v.length <= 45 && isIP(v) !== 0;
+  return v.length <= 45 && (isDottedQuad(v) || isIP(v) !== 0);
+}
+
+/**
+ * A plain IPv4 address as node's isIP accepts it (four 0-255 numbers, no leading zeros), checked without its
+ * regular expression: most addresses in logs are these. Anything else is left to isIP.
+ */
+function isDottedQuad(v: string): boolean {
+  const n = v.length;
+  if (n < 7 || n > 15) return false;
+  let i = 0;
+  for (let part = 0; part < 4; part++) {
+    if (part > 0) {
+      if (v.charCodeAt(i) !== 46 /* . */) return false;
+      i++;
+    }
+    const start = i;
+    let value = 0;
+    while (i < n && i - start < 3) {
+      const d = v.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      value = value * 10 + d;
+      i++;
+    }
+    const len = i - start;
+    if (len === 0 || value > 255 || (len > 1 && v.charCodeAt(start) === 48)) return false;
+  }
+  return i === n;
 }
 
 /** Converts `v` as named; undefined when it does not convert (the value then stays only in the vendor namespace). */
@@ -56,20 +83,21 @@ export function convert(v: string, conversion: Conversion, ctx: ParseContext): F
   }
 }
 
+/** Digest length -> its ECS field, spelled out (a name built per call would be looked up in V8's string table). */
 const HASH_BY_LENGTH: Readonly<Record<number, string>> = {
-  32: 'md5',
-  40: 'sha1',
-  64: 'sha256',
-  128: 'sha512',
+  32: 'file.hash.md5',
+  40: 'file.hash.sha1',
+  64: 'file.hash.sha256',
+  128: 'file.hash.sha512',
 };
 
 /** ECS file.hash.<algo> for a hex digest whose algorithm is only known by its length; undefined otherwise. */
 export function hashField(v: string): string | undefined {
-  const algo = HASH_BY_LENGTH[v.length];
-  if (!algo) return undefined;
+  const field = HASH_BY_LENGTH[v.length];
+  if (!field) return undefined;
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i) | 32;
     if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return undefined;
   }
-  return 'file.hash.' + algo;
+  return field;
 }

@@ -8,6 +8,7 @@
 // - The time is the syslog header's; without one, the `time` key (epoch seconds).
 // - Logsource { product: checkpoint, category: firewall } (Sigma's product name).
 import type { FieldValue } from '../../core/event.js';
+import { interned } from '../names.js';
 import { epochToMs } from '../timestamps.js';
 import type { ParseContext, ParsedRecord } from '../types.js';
 import { hashField, isIpAddress, toInt, toPort } from '../values.js';
@@ -283,7 +284,7 @@ const vendorNames = new Map<string, string>();
 function vendorName(key: string): string {
   let name = vendorNames.get(key);
   if (name === undefined) {
-    name = CONSUMED.has(key) ? '' : NS + key;
+    name = CONSUMED.has(key) ? '' : interned(NS + key);
     if (vendorNames.size < 4096) vendorNames.set(key, name);
   }
   return name;

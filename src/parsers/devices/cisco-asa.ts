@@ -10,7 +10,7 @@
 // - FTD lines ("%FTD-...") go under cisco.ftd.* with observer.product "ftd", like Elastic's cisco_ftd.
 // - Logsource: { product: cisco, category: firewall }.
 import type { FieldValue } from '../../core/event.js';
-import { lastEnd, looksBsdAt, looksIsoAt, parseBsdAt, parseIsoAt } from '../timestamps.js';
+import { isoTime, lastEnd, looksBsdAt, looksIsoAt, parseBsdAt, parseIsoAt } from '../timestamps.js';
 import type { ParseContext, ParsedRecord } from '../types.js';
 import { isIpAddress, toInt } from '../values.js';
 import type { DeviceParser } from './index.js';
@@ -22,6 +22,7 @@ import {
   type AsaPattern,
 } from './maps/cisco-asa.js';
 import { IANA_NUMBER, IANA_TRANSPORT } from './network.js';
+import { interned } from '../names.js';
 
 type Fields = Record<string, FieldValue>;
 
@@ -37,14 +38,30 @@ const TRANSPORT_ALIASES: Readonly<Record<string, string>> = { icmp6: 'ipv6-icmp'
 /** "asa.x" -> "cisco.asa.x" / "cisco.ftd.x", built once per name. */
 const vendorNames = { asa: new Map<string, string>(), ftd: new Map<string, string>() };
 function vendorName(product: 'asa' | 'ftd', name: string): string {
-  const cache = vendorNames[product];
+  const cache = product === 'asa' ? vendorNames.asa : vendorNames.ftd;
   let full = cache.get(name);
   if (full === undefined) {
-    full = `cisco.${product}.${name.slice(4)}`;
+    full = interned(`cisco.${product}.${name.slice(4)}`);
     cache.set(name, full);
   }
   return full;
 }
+
+/** The vendor fields read back once the patterns ran, spelled out per product (as literals: see putNat). */
+const READ_BACK = {
+  asa: {
+    messageId: 'cisco.asa.message_id',
+    ruleName: 'cisco.asa.rule_name',
+    source: { ip: 'cisco.asa.mapped_source_ip', port: 'cisco.asa.mapped_source_port' },
+    destination: { ip: 'cisco.asa.mapped_destination_ip', port: 'cisco.asa.mapped_destination_port' },
+  },
+  ftd: {
+    messageId: 'cisco.ftd.message_id',
+    ruleName: 'cisco.ftd.rule_name',
+    source: { ip: 'cisco.ftd.mapped_source_ip', port: 'cisco.ftd.mapped_source_port' },
+    destination: { ip: 'cisco.ftd.mapped_destination_ip', port: 'cisco.ftd.mapped_destination_port' },
+  },
+} as const;
 
 function isCodeAt(s: string, i: number): boolean {
   return s.startsWith('%ASA-', i) || s.startsWith('%FTD-', i);
@@ -68,19 +85,15 @@ interface Side {
   port: string;
   natIp: string;
   natPort: string;
-  mappedIp: string;
-  mappedPort: string;
 }
 
 const side = (s: 'source' | 'destination'): Side => ({
-  address: `${s}.address`,
-  ip: `${s}.ip`,
-  domain: `${s}.domain`,
-  port: `${s}.port`,
-  natIp: `${s}.nat.ip`,
-  natPort: `${s}.nat.port`,
-  mappedIp: `asa.mapped_${s}_ip`,
-  mappedPort: `asa.mapped_${s}_port`,
+  address: interned(`${s}.address`),
+  ip: interned(`${s}.ip`),
+  domain: interned(`${s}.domain`),
+  port: interned(`${s}.port`),
+  natIp: interned(`${s}.nat.ip`),
+  natPort: interned(`${s}.nat.port`),
 });
 const SOURCE = side('source');
 const DESTINATION = side('destination');
@@ -92,9 +105,9 @@ interface UserNames {
 }
 
 const userNames = (prefix: string): UserNames => ({
-  name: `${prefix}user.name`,
-  domain: `${prefix}user.domain`,
-  email: `${prefix}user.email`,
+  name: interned(`${prefix}user.name`),
+  domain: interned(`${prefix}user.domain`),
+  email: interned(`${prefix}user.email`),
 });
 const USER = userNames('');
 const SOURCE_USER = userNames('source.');
@@ -208,11 +221,11 @@ function putGroup(f: Fields, product: 'asa' | 'ftd', name: string, v: string, st
   }
 }
 
-/** Fills source/destination.nat.* where the mapped address or port differs from the real one. */
-function putNat(f: Fields, product: 'asa' | 'ftd', s: Side): void {
-  const ip = f[vendorName(product, s.mappedIp)];
+/** Fills source/destination.nat.* where the mapped address or port (`mapped` names them) differs from the real one. */
+function putNat(f: Fields, s: Side, mapped: { ip: string; port: string }): void {
+  const ip = f[mapped.ip];
   if (typeof ip === 'string' && ip !== f[s.ip] && isIpAddress(ip)) f[s.natIp] = ip;
-  const port = f[vendorName(product, s.mappedPort)];
+  const port = f[mapped.port];
   if (typeof port === 'number' && port !== f[s.port]) f[s.natPort] = port;
 }
 
@@ -289,7 +302,8 @@ function normalize(record: ParsedRecord, ctx: ParseContext): ParsedRecord {
 
   f['message'] = text;
   f['event.code'] = id;
-  f[vendorName(product, 'asa.message_id')] = id;
+  const names = READ_BACK[product];
+  f[names.messageId] = id;
   f['event.severity'] = severity;
   f['log.level'] = LOG_LEVELS[severity] as string;
   f['event.category'] = ['network'];
@@ -316,16 +330,16 @@ function normalize(record: ParsedRecord, ctx: ParseContext): ParsedRecord {
     const c = def.byOutcome[st.outcome];
     if (c) categorize(f, c);
   }
-  putNat(f, product, SOURCE);
-  putNat(f, product, DESTINATION);
-  const rule = f[vendorName(product, 'asa.rule_name')];
+  putNat(f, SOURCE, names.source);
+  putNat(f, DESTINATION, names.destination);
+  const rule = f[names.ruleName];
   if (typeof rule === 'string') f['rule.name'] = rule;
   if (!Number.isNaN(st.durationSec)) {
     const ns = st.durationSec * 1e9;
     f['event.duration'] = ns;
     if (record.time !== undefined && Number.isFinite(record.time)) {
-      f['event.end'] = new Date(record.time).toISOString();
-      f['event.start'] = new Date(record.time - st.durationSec * 1000).toISOString();
+      f['event.end'] = isoTime(record.time);
+      f['event.start'] = isoTime(record.time - st.durationSec * 1000);
     }
   }
   if (f['user.name'] === undefined) {

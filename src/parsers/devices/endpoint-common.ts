@@ -1,5 +1,6 @@
 // Helpers the endpoint normalizers (Windows, CrowdStrike, MDE) share: paths, command lines, DOMAIN\user, numbers, DNS names.
 import type { FieldValue } from '../../core/event.js';
+import { interned } from '../names.js';
 import { MULTI_LABEL_SUFFIXES } from './maps/public-suffixes.js';
 
 export type Fields = Record<string, FieldValue>;
@@ -10,7 +11,7 @@ export type Fields = Record<string, FieldValue>;
 /** prefix + name for each name: keysOf('winlog.event_data.', ['Image']).Image. */
 export function keysOf<T extends string>(prefix: string, names: readonly T[]): Readonly<Record<T, string>> {
   const out = {} as Record<T, string>;
-  for (const n of names) out[n] = prefix + n;
+  for (const n of names) out[n] = interned(prefix + n);
   return out;
 }
 

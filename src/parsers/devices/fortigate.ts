@@ -1,8 +1,9 @@
 // FortiGate (FortiOS) key=value syslog -> ECS: traffic, UTM (virus, webfilter, ips, app-ctrl, dns, ssl, ...) and event logs.
 //
 // Decisions:
-// - The generic kv parse already split the pairs into kv.*; this maps them, following Elastic's
-//   fortinet_fortigate integration where it has a mapping, and keeps every other key under fortinet.firewall.*.
+// - The pairs are mapped following Elastic's fortinet_fortigate integration where it has a mapping, and every
+//   other key is kept under fortinet.firewall.*. Behind a syslog header the line is claimed: its pairs are read
+//   from the key=value scan into slots, never merged as kv.* fields (the generic path reads those, same result).
 // - The time is date + time in the log's tz (else the tenant's zone); eventtime (ns/us/ms/s) becomes event.start.
 // - VPN event logs name the remote peer remip and the FortiGate locip: the peer is the source.
 // - Logsource: { product: fortigate, category: firewall }, plus service: event for event logs (SigmaHQ's
@@ -27,6 +28,9 @@ import {
 } from './maps/fortigate.js';
 import { IANA_TRANSPORT, addTo, directionOf, ecsMac, firstString, putInt, putPort } from './network.js';
 import { setUrlFields } from './url.js';
+import { interned } from '../names.js';
+import { scanPairs } from '../kv.js';
+import { KvFields, KvNames, KvPairs, type KvValues } from '../kv-pairs.js';
 
 const NS = 'fortinet.firewall.';
 const KV = 'kv.';
@@ -35,6 +39,65 @@ const IP_LIST = /, ?/;
 const NOT_LETTER = /[^a-z]/g;
 
 type Fields = Record<string, FieldValue>;
+type Values = KvValues;
+
+/** The FortiOS keys this parser reads, by slot (resolved once: a line's values are then read by index). */
+const NAMES = new KvNames();
+const K = NAMES.slotsOf([
+  'action',
+  'advpnsc',
+  'app',
+  'appcat',
+  'assignip',
+  'attack',
+  'botnetdomain',
+  'botnetip',
+  'catdesc',
+  'cfgpath',
+  'comment',
+  'date',
+  'devid',
+  'dir',
+  'direction',
+  'dstmac',
+  'duration',
+  'eapuser',
+  'eventtime',
+  'eventtype',
+  'filehash',
+  'hostname',
+  'ip',
+  'ipaddr',
+  'locip',
+  'locport',
+  'logid',
+  'profile',
+  'rcvdbyte',
+  'rcvdpkt',
+  'reason',
+  'remip',
+  'remport',
+  'result',
+  'sentbyte',
+  'sentpkt',
+  'service',
+  'srcmac',
+  'srcname',
+  'status',
+  'subtype',
+  'time',
+  'tlsver',
+  'tunnelip',
+  'type',
+  'tz',
+  'unauthuser',
+  'url',
+  'user',
+  'utmaction',
+  'vd',
+  'virus',
+  'xauthuser',
+] as const);
 
 /**
  * kv.* name -> the fortinet.firewall.* name it is kept under, or '' when a mapping consumed it. Cached, so a
@@ -46,7 +109,7 @@ function vendorName(kvName: string): string {
   if (name === undefined) {
     const key = kvName.slice(KV.length);
     // user and advpnsc are placed by the mapping (ECS or fortinet.firewall.*).
-    name = CONSUMED.has(key) || key === 'user' || key === 'advpnsc' ? '' : NS + key;
+    name = CONSUMED.has(key) || key === 'user' || key === 'advpnsc' ? '' : interned(NS + key);
     if (vendorNames.size < 4096) vendorNames.set(kvName, name);
   }
   return name;
@@ -96,11 +159,11 @@ export function eventTimeMs(v: string): number {
 }
 
 /** date + time, in the log's tz when it has one, else in the tenant's zone; NaN when absent. */
-function readTime(f: Fields, ctx: ParseContext): number {
-  const date = firstString(f['kv.date']);
-  const clock = firstString(f['kv.time']);
+function readTime(v: Values, ctx: ParseContext): number {
+  const date = firstString(v.at(K.date));
+  const clock = firstString(v.at(K.time));
   if (date === undefined || clock === undefined) return NaN;
-  const tz = firstString(f['kv.tz']);
+  const tz = firstString(v.at(K.tz));
   const offset = tz === undefined ? NaN : tzOffsetMinutes(tz);
   const local = date + 'T' + clock;
   if (Number.isNaN(offset)) return parseIsoAt(local, 0, ctx.timeZone);
@@ -108,10 +171,10 @@ function readTime(f: Fields, ctx: ParseContext): number {
   return Number.isNaN(wall) ? NaN : wall - offset * 60_000;
 }
 
-/** The value of a kv.* field (full name, e.g. "kv.srcip"); undefined when absent, empty or "N/A". */
-function text(f: Fields, name: string): string | undefined {
-  const v = firstString(f[name]);
-  return v === undefined || v.length === 0 || v === 'N/A' ? undefined : v;
+/** The value of a FortiOS key by its slot (`K.srcip`); undefined when absent, empty or "N/A". */
+function text(v: Values, slot: number): string | undefined {
+  const s = firstString(v.at(slot));
+  return s === undefined || s.length === 0 || s === 'N/A' ? undefined : s;
 }
 
 function putCategory(out: Fields, category: string): void {
@@ -122,54 +185,54 @@ function putType(out: Fields, type: string): void {
   addTo(out, 'event.type', type);
 }
 
-/** [kv name, ECS name, vendor name] of a field map, built once: no string building per line. */
-function names(map: Readonly<Record<string, string>>): ReadonlyArray<readonly [string, string, string]> {
-  return Object.entries(map).map(([key, ecs]) => [KV + key, ecs, NS + key] as const);
+/** [kv slot, ECS name, vendor name] of a field map, built once: no string building per line. */
+function names(map: Readonly<Record<string, string>>): ReadonlyArray<readonly [number, string, string]> {
+  return Object.entries(map).map(([key, ecs]) => [NAMES.slot(KV + key), ecs, interned(NS + key)] as const);
 }
 const TEXT_NAMES = names(TEXT_FIELDS);
 const INT_NAMES = names(INT_FIELDS);
 const IP_NAMES = names(IP_FIELDS);
 
 /** Maps the keys every log type shares. */
-function mapCommon(f: Fields, out: Fields): void {
+function mapCommon(v: Values, out: Fields): void {
   for (const [kv, ecs] of TEXT_NAMES) {
-    const v = text(f, kv);
-    if (v !== undefined) out[ecs] = v;
+    const x = text(v, kv);
+    if (x !== undefined) out[ecs] = x;
   }
   // A value that does not convert stays under fortinet.firewall.* rather than being lost.
   for (const [kv, ecs, vendor] of INT_NAMES) {
-    const v = text(f, kv);
-    if (v !== undefined && !putPort(out, ecs, v)) out[vendor] = v;
+    const x = text(v, kv);
+    if (x !== undefined && !putPort(out, ecs, x)) out[vendor] = x;
   }
   for (const [kv, ecs, vendor] of IP_NAMES) {
-    const v = text(f, kv);
-    if (v === undefined) continue;
-    if (isIpAddress(v)) out[ecs] = v;
-    else out[vendor] = v;
+    const x = text(v, kv);
+    if (x === undefined) continue;
+    if (isIpAddress(x)) out[ecs] = x;
+    else out[vendor] = x;
   }
   const proto = out['network.iana_number'];
   if (typeof proto === 'string' && IANA_TRANSPORT[proto]) out['network.transport'] = IANA_TRANSPORT[proto];
-  const service = text(f, 'kv.service');
+  const service = text(v, K.service);
   if (service !== undefined) out['network.protocol'] = service.toLowerCase();
-  const duration = text(f, 'kv.duration');
+  const duration = text(v, K.duration);
   if (duration !== undefined) {
     const s = toInt(duration);
     if (Number.isNaN(s)) out['fortinet.firewall.duration'] = duration;
     else out['event.duration'] = s * 1_000_000_000;
   }
-  const srcmac = text(f, 'kv.srcmac');
+  const srcmac = text(v, K.srcmac);
   if (srcmac !== undefined) out['source.mac'] = ecsMac(srcmac);
-  const dstmac = text(f, 'kv.dstmac');
+  const dstmac = text(v, K.dstmac);
   if (dstmac !== undefined) out['destination.mac'] = ecsMac(dstmac);
-  const srcname = text(f, 'kv.srcname');
+  const srcname = text(v, K.srcname);
   if (srcname !== undefined) out['host.name'] = srcname.toLowerCase();
-  const reason = text(f, 'kv.reason');
+  const reason = text(v, K.reason);
   if (reason !== undefined) out['event.reason'] = reason;
-  const category = text(f, 'kv.appcat') ?? text(f, 'kv.catdesc');
+  const category = text(v, K.appcat) ?? text(v, K.catdesc);
   if (category !== undefined) out['rule.category'] = category.replaceAll('.', '-');
-  const app = text(f, 'kv.app');
+  const app = text(v, K.app);
   if (app !== undefined) out['network.application'] = app;
-  const unauth = text(f, 'kv.unauthuser');
+  const unauth = text(v, K.unauthuser);
   if (unauth !== undefined) out['source.user.name'] = unauth;
 }
 
@@ -181,19 +244,22 @@ function normalizeDirection(dir: string): string {
   return 'unknown';
 }
 
-function putCount(f: Fields, out: Fields, key: string, name: string): void {
-  const v = text(f, KV + key);
-  if (v !== undefined && !putInt(out, name, v)) out[NS + key] = v;
+function putCount(v: Values, out: Fields, slot: number, key: string, name: string): void {
+  const x = text(v, slot);
+  if (x !== undefined && !putInt(out, name, x)) out[NS + key] = x;
 }
 
+const SOURCE_COUNTS = { bytes: 'source.bytes', packets: 'source.packets' } as const;
+const DESTINATION_COUNTS = { bytes: 'destination.bytes', packets: 'destination.packets' } as const;
+
 /** sentbyte/rcvdbyte/sentpkt/rcvdpkt: what the source sent and what it got back. */
-function mapCounters(f: Fields, out: Fields, swap: boolean): void {
-  const sent = swap ? 'destination.' : 'source.';
-  const rcvd = swap ? 'source.' : 'destination.';
-  putCount(f, out, 'sentbyte', sent + 'bytes');
-  putCount(f, out, 'rcvdbyte', rcvd + 'bytes');
-  putCount(f, out, 'sentpkt', sent + 'packets');
-  putCount(f, out, 'rcvdpkt', rcvd + 'packets');
+function mapCounters(v: Values, out: Fields, swap: boolean): void {
+  const sent = swap ? DESTINATION_COUNTS : SOURCE_COUNTS;
+  const rcvd = swap ? SOURCE_COUNTS : DESTINATION_COUNTS;
+  putCount(v, out, K.sentbyte, 'sentbyte', sent.bytes);
+  putCount(v, out, K.rcvdbyte, 'rcvdbyte', rcvd.bytes);
+  putCount(v, out, K.sentpkt, 'sentpkt', sent.packets);
+  putCount(v, out, K.rcvdpkt, 'rcvdpkt', rcvd.packets);
   const sb = out['source.bytes'];
   const db = out['destination.bytes'];
   if (typeof sb === 'number' && typeof db === 'number') out['network.bytes'] = sb + db;
@@ -202,15 +268,15 @@ function mapCounters(f: Fields, out: Fields, swap: boolean): void {
   if (typeof sp === 'number' && typeof dp === 'number') out['network.packets'] = sp + dp;
 }
 
-function mapUser(f: Fields, out: Fields): void {
-  const user = text(f, 'kv.user');
+function mapUser(v: Values, out: Fields): void {
+  const user = text(v, K.user);
   if (user === undefined) return;
   if (out['source.user.name'] === undefined && !isIpAddress(user)) out['source.user.name'] = user;
   else out['fortinet.firewall.user'] = user;
 }
 
-function mapTraffic(f: Fields, out: Fields): void {
-  const action = text(f, 'kv.action');
+function mapTraffic(v: Values, out: Fields): void {
+  const action = text(v, K.action);
   out['event.kind'] = 'event';
   putCategory(out, 'network');
   putType(out, 'connection');
@@ -219,20 +285,20 @@ function mapTraffic(f: Fields, out: Fields): void {
     out['event.outcome'] = 'success';
     putType(out, action === 'start' ? 'start' : 'end');
   }
-  if (text(f, 'kv.app') !== undefined && action !== 'deny') putType(out, 'protocol');
-  const utmaction = text(f, 'kv.utmaction');
+  if (text(v, K.app) !== undefined && action !== 'deny') putType(out, 'protocol');
+  const utmaction = text(v, K.utmaction);
   if (utmaction === 'block' || action === 'deny') putType(out, 'denied');
   else if (utmaction === undefined) putType(out, 'allowed');
-  mapCounters(f, out, false);
-  mapUser(f, out);
-  const url = text(f, 'kv.url');
+  mapCounters(v, out, false);
+  mapUser(v, out);
+  const url = text(v, K.url);
   if (url !== undefined) out['url.path'] = url;
-  const comment = text(f, 'kv.comment');
+  const comment = text(v, K.comment);
   if (comment !== undefined) out['rule.description'] = comment;
 }
 
-function mapUtm(f: Fields, out: Fields, kind: string): void {
-  const action = text(f, 'kv.action');
+function mapUtm(v: Values, out: Fields, kind: string): void {
+  const action = text(v, K.action);
   putCategory(out, 'network');
   const extra = UTM_CATEGORY[kind];
   if (extra !== undefined) putCategory(out, extra);
@@ -242,10 +308,10 @@ function mapUtm(f: Fields, out: Fields, kind: string): void {
     else if (ALLOWED_ACTIONS.has(action)) putType(out, 'allowed');
   }
   if (kind === 'dns') putType(out, 'info');
-  const attack = text(f, 'kv.attack');
-  const virus = text(f, 'kv.virus');
+  const attack = text(v, K.attack);
+  const virus = text(v, K.virus);
   // A detection names what it found: the IPS signature, the virus; a botnet lookup is one too.
-  const botnet = text(f, 'kv.botnetdomain') ?? text(f, 'kv.botnetip');
+  const botnet = text(v, K.botnetdomain) ?? text(v, K.botnetip);
   if (botnet !== undefined) putCategory(out, 'intrusion_detection');
   if (
     kind === 'ips' ||
@@ -259,15 +325,15 @@ function mapUtm(f: Fields, out: Fields, kind: string): void {
   } else {
     out['event.kind'] = 'event';
   }
-  mapCounters(f, out, false);
-  mapUser(f, out);
-  const profile = text(f, 'kv.profile');
+  mapCounters(v, out, false);
+  mapUser(v, out);
+  const profile = text(v, K.profile);
   if (profile !== undefined) out['rule.ruleset'] = profile;
-  const url = text(f, 'kv.url');
+  const url = text(v, K.url);
   if (url !== undefined) setUrlFields(out, url);
-  const hostname = text(f, 'kv.hostname');
+  const hostname = text(v, K.hostname);
   if (hostname !== undefined) out['url.domain'] = hostname;
-  const ipaddr = text(f, 'kv.ipaddr');
+  const ipaddr = text(v, K.ipaddr);
   if (ipaddr !== undefined) {
     const ips = ipaddr.split(IP_LIST).filter(isIpAddress);
     if (ips.length > 0) {
@@ -279,9 +345,9 @@ function mapUtm(f: Fields, out: Fields, kind: string): void {
   if (typeof qname === 'string') addTo(out, 'related.hosts', qname);
   const sni = out['tls.client.server_name'];
   if (typeof sni === 'string' && out['destination.domain'] === undefined) out['destination.domain'] = sni;
-  const tlsver = text(f, 'kv.tlsver');
+  const tlsver = text(v, K.tlsver);
   if (tlsver !== undefined) putTlsVersion(out, tlsver);
-  const crc = text(f, 'kv.filehash');
+  const crc = text(v, K.filehash);
   if (crc !== undefined) out['fortinet.file.hash.crc32'] = crc;
   const sha = out['file.hash.sha256'];
   if (typeof sha === 'string') addTo(out, 'related.hash', sha);
@@ -298,29 +364,29 @@ function putTlsVersion(out: Fields, v: string): void {
   out['tls.version'] = version.includes('.') ? version : version + '.0';
 }
 
-function mapEvent(f: Fields, out: Fields, subtype: string | undefined): void {
-  const action = text(f, 'kv.action');
+function mapEvent(v: Values, out: Fields, subtype: string | undefined): void {
+  const action = text(v, K.action);
   out['event.kind'] = 'event';
   const vpn = subtype === 'vpn';
   if (vpn) {
     putCategory(out, 'network');
     putType(out, 'connection');
     // The remote peer (remip) starts the tunnel: it is the source, the FortiGate (locip) the destination.
-    const rem = text(f, 'kv.remip');
-    const loc = text(f, 'kv.locip');
+    const rem = text(v, K.remip);
+    const loc = text(v, K.locip);
     if (out['source.ip'] === undefined && rem !== undefined && isIpAddress(rem)) out['source.ip'] = rem;
     if (out['destination.ip'] === undefined && loc !== undefined && isIpAddress(loc))
       out['destination.ip'] = loc;
-    if (out['source.port'] === undefined) putPort(out, 'source.port', text(f, 'kv.remport'));
-    if (out['destination.port'] === undefined) putPort(out, 'destination.port', text(f, 'kv.locport'));
-    const xauth = text(f, 'kv.xauthuser') ?? text(f, 'kv.eapuser');
+    if (out['source.port'] === undefined) putPort(out, 'source.port', text(v, K.remport));
+    if (out['destination.port'] === undefined) putPort(out, 'destination.port', text(v, K.locport));
+    const xauth = text(v, K.xauthuser) ?? text(v, K.eapuser);
     if (xauth !== undefined) out['source.user.name'] = xauth;
   }
-  mapCounters(f, out, vpn);
-  mapUser(f, out);
+  mapCounters(v, out, vpn);
+  mapUser(v, out);
   // In event logs dir/direction say which way the tunnel or session went. (In UTM logs `direction` is the
   // way the content flowed, e.g. "incoming" for a download over an outbound session: not network.direction.)
-  const dir = text(f, 'kv.dir') ?? text(f, 'kv.direction');
+  const dir = text(v, K.dir) ?? text(v, K.direction);
   if (dir !== undefined) out['network.direction'] = normalizeDirection(dir);
   const login = action !== undefined ? LOGIN_ACTIONS[action] : undefined;
   if (login !== undefined || subtype === 'user') {
@@ -341,7 +407,7 @@ function mapEvent(f: Fields, out: Fields, subtype: string | undefined): void {
       }
     }
   }
-  if (subtype === 'system' && text(f, 'kv.cfgpath') !== undefined) {
+  if (subtype === 'system' && text(v, K.cfgpath) !== undefined) {
     putCategory(out, 'configuration');
     putType(out, 'change');
   }
@@ -354,8 +420,8 @@ function mapEvent(f: Fields, out: Fields, subtype: string | undefined): void {
     putCategory(out, 'host');
     putType(out, 'info');
   }
-  const status = text(f, 'kv.status');
-  const result = text(f, 'kv.result');
+  const status = text(v, K.status);
+  const result = text(v, K.result);
   if (
     status === 'success' ||
     result === 'OK' ||
@@ -373,74 +439,95 @@ function mapEvent(f: Fields, out: Fields, subtype: string | undefined): void {
     out['event.outcome'] = 'failure';
   const user = out['source.user.name'];
   if (typeof user === 'string') out['user.name'] = user;
-  for (const key of ['kv.assignip', 'kv.tunnelip', 'kv.ip']) {
-    const ip = text(f, key);
+  for (const slot of [K.assignip, K.tunnelip, K.ip]) {
+    const ip = text(v, slot);
     if (ip !== undefined && isIpAddress(ip)) addTo(out, 'related.ip', ip);
   }
-  const advpnsc = text(f, 'kv.advpnsc');
+  const advpnsc = text(v, K.advpnsc);
   if (advpnsc !== undefined) out['fortinet.firewall.advpnsc'] = advpnsc !== '0';
 }
 
 /** event.action when the log type gave none: the log ID's name, else the log's own words. */
-function actionFallback(f: Fields, out: Fields): void {
+function actionFallback(v: Values, out: Fields): void {
   if (out['event.action'] !== undefined) return;
-  const logid = text(f, 'kv.logid');
+  const logid = text(v, K.logid);
   const named = logid !== undefined ? LOGID_ACTIONS[logid] : undefined;
-  const action = named ?? text(f, 'kv.eventtype') ?? text(f, 'kv.action');
+  const action = named ?? text(v, K.eventtype) ?? text(v, K.action);
   if (action !== undefined) out['event.action'] = action;
 }
 
-/** Keeps the keys no mapping used under fortinet.firewall.*; the generic kv.* copies go. */
-function keepVendorFields(f: Fields, out: Fields): void {
-  for (const k in f) {
-    const v = f[k] as FieldValue;
-    if (k.charCodeAt(0) !== 107 /* k */ || !k.startsWith(KV)) {
-      if (out[k] === undefined) out[k] = v;
-      continue;
-    }
-    const name = vendorName(k);
-    if (name.length === 0 || v === 'N/A' || v === '' || out[name] !== undefined) continue;
-    if (typeof v === 'string' && VENDOR_INT_NAMES.has(name)) {
-      const n = toInt(v);
-      out[name] = Number.isNaN(n) ? v : n;
-    } else {
-      out[name] = v;
-    }
+/** Keeps a kv.* pair no mapping used under fortinet.firewall.*. */
+function keepVendorField(out: Fields, k: string, v: FieldValue): void {
+  const name = vendorName(k);
+  if (name.length === 0 || v === 'N/A' || v === '' || out[name] !== undefined) return;
+  if (typeof v === 'string' && VENDOR_INT_NAMES.has(name)) {
+    const n = toInt(v);
+    out[name] = Number.isNaN(n) ? v : n;
+  } else {
+    out[name] = v;
   }
 }
 
-function normalize(record: ParsedRecord, ctx: ParseContext): ParsedRecord {
-  const f = record.fields;
+function isKv(k: string): boolean {
+  return k.charCodeAt(0) === 107 /* k */ && k.startsWith(KV);
+}
+
+/** The record's own fields the mapping did not set, and the unused pairs under fortinet.firewall.*, in their order. */
+function keepVendorFields(f: Fields, out: Fields): void {
+  for (const k in f) {
+    const v = f[k] as FieldValue;
+    if (isKv(k)) keepVendorField(out, k, v);
+    else if (out[k] === undefined) out[k] = v;
+  }
+}
+
+/**
+ * Maps the line's pairs `v` onto ECS in a new field set; `f` holds the record's other fields. `claimed` is the
+ * scanned pairs when the line was claimed (its pairs are not among `f`), else null.
+ */
+function refine(
+  record: ParsedRecord,
+  f: Fields,
+  v: Values,
+  claimed: KvPairs | null,
+  ctx: ParseContext,
+): ParsedRecord {
   const out: Fields = {};
-  const type = text(f, 'kv.type') ?? '';
-  const subtype = text(f, 'kv.subtype');
+  const type = text(v, K.type) ?? '';
+  const subtype = text(v, K.subtype);
   out['observer.vendor'] = 'Fortinet';
   out['observer.product'] = 'Fortigate';
   out['observer.type'] = 'firewall';
-  mapCommon(f, out);
-  if (type === 'traffic') mapTraffic(f, out);
-  else if (type === 'utm') mapUtm(f, out, subtype ?? '');
-  else if (LEGACY_UTM_TYPES.has(type)) mapUtm(f, out, type);
-  else if (type === 'event') mapEvent(f, out, subtype);
+  mapCommon(v, out);
+  if (type === 'traffic') mapTraffic(v, out);
+  else if (type === 'utm') mapUtm(v, out, subtype ?? '');
+  else if (LEGACY_UTM_TYPES.has(type)) mapUtm(v, out, type);
+  else if (type === 'event') mapEvent(v, out, subtype);
   else {
     out['event.kind'] = 'event';
-    mapCounters(f, out, false);
-    mapUser(f, out);
+    mapCounters(v, out, false);
+    mapUser(v, out);
   }
-  actionFallback(f, out);
+  actionFallback(v, out);
   if (out['network.direction'] === undefined) {
     const direction = directionOf(out['source.ip'], out['destination.ip']);
     if (direction !== undefined) out['network.direction'] = direction;
   }
-  const time = readTime(f, ctx);
-  const tz = text(f, 'kv.tz');
+  const time = readTime(v, ctx);
+  const tz = text(v, K.tz);
   if (tz !== undefined) out['event.timezone'] = tz;
-  const start = text(f, 'kv.eventtime');
+  const start = text(v, K.eventtime);
   if (start !== undefined) {
     const ms = eventTimeMs(start);
     if (!Number.isNaN(ms)) out['event.start'] = new Date(ms).toISOString();
   }
-  keepVendorFields(f, out);
+  if (claimed !== null) {
+    // The header's fields hold no kv.* (the pairs were never merged): they come first, then the pairs, as merged.
+    for (const k in f) if (out[k] === undefined) out[k] = f[k] as FieldValue;
+    for (let i = 0; i < claimed.size; i++) keepVendorField(out, claimed.nameAt(i), claimed.valueAt(i));
+  } else {
+    keepVendorFields(f, out);
+  }
   record.fields = out;
   if (!Number.isNaN(time)) record.time = time;
   record.logsource =
@@ -450,17 +537,55 @@ function normalize(record: ParsedRecord, ctx: ParseContext): ParsedRecord {
   return record;
 }
 
+function normalize(record: ParsedRecord, ctx: ParseContext): ParsedRecord {
+  const f = record.fields;
+  return refine(record, f, new KvFields(NAMES, f), null, ctx);
+}
+
+/** FortiOS logs carry logid= and type=, and devid= or vd=. */
+function isFortiGate(
+  logid: FieldValue | undefined,
+  type: FieldValue | undefined,
+  devid: FieldValue | undefined,
+  vd: FieldValue | undefined,
+): boolean {
+  if (logid === undefined || type === undefined) return false;
+  // FortiSandbox writes the same FortiAnalyzer-style keys; its serials start with FSA.
+  if (typeof devid === 'string') return !devid.startsWith('FSA');
+  return devid !== undefined || vd !== undefined;
+}
+
+// Pairs of the line being claimed: reused, since a claim runs to its end before the next line.
+const claimPairs = new KvPairs(NAMES);
+
+/** The shortcut: the pairs are read straight from the message, never merged into the header's fields. */
+function claim(
+  header: ParsedRecord,
+  msg: string,
+  ctx: ParseContext,
+  noEarlierMatch: () => boolean,
+): ParsedRecord | null {
+  // Most key=value lines are not FortiOS ones: a line without logid= cannot match, and is not scanned.
+  if (msg.indexOf('logid=') < 0) return null;
+  const v = claimPairs;
+  v.clear();
+  if (
+    scanPairs(msg, v) === 0 ||
+    !isFortiGate(v.at(K.logid), v.at(K.type), v.at(K.devid), v.at(K.vd)) ||
+    !noEarlierMatch()
+  )
+    return null;
+  header.format += '+kv+fortigate';
+  const rec = refine(header, header.fields, v, v, ctx);
+  v.clear();
+  return rec;
+}
+
 export const fortigate: DeviceParser = {
   name: 'fortigate',
   description: 'Fortinet FortiGate (FortiOS) key=value syslog: traffic, UTM and event logs.',
   why: 'the message carries FortiOS logid= and type= with devid= or vd=',
-  match: (record) => {
-    const f = record.fields;
-    if (f['kv.logid'] === undefined || f['kv.type'] === undefined) return false;
-    const devid = f['kv.devid'];
-    // FortiSandbox writes the same FortiAnalyzer-style keys; its serials start with FSA.
-    if (typeof devid === 'string') return !devid.startsWith('FSA');
-    return devid !== undefined || f['kv.vd'] !== undefined;
-  },
+  match: ({ fields: f }) => isFortiGate(f['kv.logid'], f['kv.type'], f['kv.devid'], f['kv.vd']),
   normalize,
+  claim,
 };

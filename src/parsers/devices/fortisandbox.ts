@@ -4,6 +4,7 @@
 // Keys follow the FortiSandbox Log Message Reference; what ECS has a name for is mapped (file, hashes,
 // source/destination, url, rule = malware or attack name), the rest stays under fortinet.sandbox.<key>.
 import type { FieldValue } from '../../core/event.js';
+import { interned } from '../names.js';
 import { zonedToUtc } from '../time-zones.js';
 import { parseTimeValue } from '../timestamps.js';
 import type { ParseContext, ParsedRecord } from '../types.js';
@@ -110,7 +111,7 @@ const nsNames = new Map<string, string>();
 function nsName(key: string): string {
   let name = nsNames.get(key);
   if (name === undefined) {
-    name = NS + key;
+    name = interned(NS + key);
     if (nsNames.size < 4096) nsNames.set(key, name);
   }
   return name;

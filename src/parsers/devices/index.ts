@@ -33,6 +33,20 @@ export interface DeviceParser {
   match(record: ParsedRecord, text: string): boolean;
   /** Returns the refined record (may be the same object, changed). May throw: the caller keeps the generic record. */
   normalize(record: ParsedRecord, ctx: ParseContext): ParsedRecord;
+  /**
+   * Optional shortcut for a line behind a syslog header whose message the key=value parser would read: called with
+   * the header's record and the message before any payload parse, it returns the finished record (this device's
+   * normalize() included) when it is sure the line is its own, else null without touching the header. It must give
+   * exactly what the generic path gives, so it declines whatever it cannot prove, and it must decline when
+   * `noEarlierMatch()` (asked after its own cheap checks) is false: a device before it matches the header's record
+   * (see detect.ts). The devices after it still run as usual.
+   */
+  claim?(
+    header: ParsedRecord,
+    message: string,
+    ctx: ParseContext,
+    noEarlierMatch: () => boolean,
+  ): ParsedRecord | null;
 }
 
 // Tried in this order; every one that matches runs. Syslog/kv devices first, then CEF, JSON, and plain-text formats.

@@ -139,6 +139,35 @@ describe('iptables', () => {
     });
   });
 
+  it('reads numbers in any spelling the kernel or a relay may use, and skips values that are none', () => {
+    const f = parse(
+      '<4>Nov 28 17:20:01 gw01 kernel: [FW-DROP] IN=ens3 OUT= MAC=AA:bb:CC:dd:EE:ff:01:02:03:04:05:06:86:dd SRC=10.0.0.1 DST=10.0.0.2 LEN=0040 TOS=1C PREC=0X20 TTL=abc ID=99999999999999999 MARK=0x1f PROTO=TCP SPT=70000 DPT=080 WINDOW=-1 RES=0x00 URGP=0',
+    ).fields;
+    expect(f).toMatchObject({
+      'destination.mac': 'AA-BB-CC-DD-EE-FF',
+      'source.mac': '01-02-03-04-05-06',
+      'iptables.ether_type': 0x86dd,
+      'network.type': 'ipv6',
+      'iptables.length': 40,
+      'iptables.tos': 0x1c,
+      'iptables.precedence_bits': 0x20,
+      'iptables.mark': 0x1f,
+      'destination.port': 80,
+      'iptables.tcp.window': -1,
+    });
+    expect(f['iptables.ttl']).toBeUndefined();
+    expect(f['iptables.id']).toBeUndefined(); // more digits than a log number has
+    expect(f['source.port']).toBeUndefined();
+  });
+
+  it('spells a MAC address with dashes whatever separates its bytes in the log', () => {
+    const f = parse(
+      '<4>Nov 28 17:20:01 gw01 kernel: [FW-DROP] IN=ens3 OUT= MAC=aa-bb-cc-dd-ee-ff.11.22.33.44.55.66 SRC=10.0.0.1 DST=10.0.0.2 PROTO=UDP',
+    ).fields;
+    expect(f['destination.mac']).toBe('AA-BB-CC-DD-EE-FF');
+    expect(f['source.mac']).toBe('11-22-33-44-55-66');
+  });
+
   it('does not claim key=value lines of other devices', () => {
     const other = parseText(
       '<13>Nov 28 10:00:00 host app: src=10.0.0.1 dst=10.0.0.2 action=deny',

@@ -4,7 +4,8 @@
 // Decisions:
 // - The line is read here, key by key (maps/iptables.ts), not from the generic kv.* split: the kernel glues the
 //   prefix to IN=, repeats LEN/ID/SEQ with another meaning after PROTO=, and appends the offending packet of
-//   an ICMP error in brackets (not read). The kv.* copies are dropped.
+//   an ICMP error in brackets (not read). The kv.* copies are dropped; behind a syslog header the line is claimed
+//   before the generic split is even made, when its keys prove it would not change the result.
 // - The log prefix: "[ruleset-rule-D]" (Ubiquiti) gives rule.name/rule.id, the zones and drop/accept; "[UFW BLOCK]"
 //   gives rule.name and block; another prefix becomes rule.name, and event.action when it is one word
 //   ("DROP_INPUT" -> drop_input), as in Elastic's iptables integration. Drop/deny/reject/block words make the
@@ -12,7 +13,7 @@
 // - Logsource: { product: linux, category: firewall }.
 import type { FieldValue } from '../../core/event.js';
 import type { ParseContext, ParsedRecord } from '../types.js';
-import { isIpAddress, toInt, toPort } from '../values.js';
+import { isIpAddress, toInt } from '../values.js';
 import type { DeviceParser } from './index.js';
 import {
   ETHER_TYPES,
@@ -23,6 +24,7 @@ import {
   VERDICT_TYPES,
   type KeyRule,
 } from './maps/iptables.js';
+import { addPacketFlag, storePacketField } from './iptables-store.js';
 import { IANA_NUMBER, IANA_TRANSPORT } from './network.js';
 
 type Fields = Record<string, FieldValue>;
@@ -56,6 +58,35 @@ function hexValue(v: string): number {
   return n;
 }
 
+function hexDigit(c: number): number {
+  const l = c | 32;
+  return l >= 48 && l <= 57 ? l - 48 : l >= 97 && l <= 102 ? l - 87 : -1;
+}
+
+/** hexValue(s.slice(from, to)) without the slice when the text is only hex digits. */
+function hexAt(s: string, from: number, to: number): number {
+  let n = 0;
+  let k = from;
+  for (; k < to && k - from < 12; k++) {
+    const d = hexDigit(s.charCodeAt(k));
+    if (d < 0) break;
+    n = n * 16 + d;
+  }
+  return k === to && to > from ? n : hexValue(s.slice(from, to));
+}
+
+/** toInt(s.slice(from, to)) without the slice when the text is only digits (as the kernel writes numbers). */
+function intAt(s: string, from: number, to: number): number {
+  let n = 0;
+  let k = from;
+  for (; k < to && k - from < 15; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+  }
+  return k === to && to > from ? n : toInt(s.slice(from, to));
+}
+
 function hexPair(v: string, i: number): string {
   return v.slice(i, i + 2).toUpperCase();
 }
@@ -68,15 +99,53 @@ function putMac(f: Fields, v: string): void {
   if (v.length < 35) return;
   f['source.mac'] = macAt(v, 18);
   if (v.length < 41) return;
-  const type = hexValue(v.slice(36, 38) + v.slice(39, 41));
+  const h = hexDigit(v.charCodeAt(36));
+  const l = hexDigit(v.charCodeAt(37));
+  const h2 = hexDigit(v.charCodeAt(39));
+  const l2 = hexDigit(v.charCodeAt(40));
+  const type =
+    h >= 0 && l >= 0 && h2 >= 0 && l2 >= 0
+      ? ((h * 16 + l) * 16 + h2) * 16 + l2
+      : hexValue(v.slice(36, 38) + v.slice(39, 41));
   if (Number.isNaN(type)) return;
   f['iptables.ether_type'] = type;
   const network = ETHER_TYPES[type];
   if (network !== undefined) f['network.type'] = network;
 }
 
+/** ASCII upper case of one character code (what toUpperCase does to ASCII). */
+function upper(c: number): number {
+  return c >= 97 && c <= 122 ? c - 32 : c;
+}
+
+/** The six bytes at `i` upper case with dashes ("AA-BB-CC-DD-EE-FF", ECS), whatever separates them in the log. */
 function macAt(v: string, i: number): string {
-  return `${hexPair(v, i)}-${hexPair(v, i + 3)}-${hexPair(v, i + 6)}-${hexPair(v, i + 9)}-${hexPair(v, i + 12)}-${hexPair(v, i + 15)}`;
+  let ascii = true;
+  for (let k = i; k < i + 17; k++) if (v.charCodeAt(k) > 127) ascii = false;
+  if (!ascii) {
+    return `${hexPair(v, i)}-${hexPair(v, i + 3)}-${hexPair(v, i + 6)}-${hexPair(v, i + 9)}-${hexPair(v, i + 12)}-${hexPair(v, i + 15)}`;
+  }
+  // One string from its 17 codes: several times cheaper than slicing and upper-casing each pair.
+  const at = (k: number): number => upper(v.charCodeAt(i + k));
+  return String.fromCharCode(
+    at(0),
+    at(1),
+    45,
+    at(3),
+    at(4),
+    45,
+    at(6),
+    at(7),
+    45,
+    at(9),
+    at(10),
+    45,
+    at(12),
+    at(13),
+    45,
+    at(15),
+    at(16),
+  );
 }
 
 /** Returns the transport name (for the keys PROTO changes the meaning of). */
@@ -96,39 +165,63 @@ function putProto(f: Fields, v: string): string {
   return name;
 }
 
-function addFlag(f: Fields, name: string, flag: string): void {
-  const prev = f[name];
-  if (Array.isArray(prev)) prev.push(flag);
-  else f[name] = [flag];
-}
-
-function putKey(f: Fields, rule: KeyRule, v: string, proto: string | undefined): string | undefined {
+/** Writes the value s[from, to) of a packet key; returns the transport seen so far (PROTO= sets it). */
+function putKey(
+  f: Fields,
+  rule: KeyRule,
+  s: string,
+  from: number,
+  to: number,
+  proto: string | undefined,
+): string | undefined {
   const name = proto === undefined ? rule.field : (rule.afterProto?.[proto] ?? rule.field);
   switch (rule.as) {
     case 'text':
-      f[name] = v;
+      storePacketField(f, name, s.slice(from, to));
       return proto;
     case 'int': {
-      const n = toInt(v);
-      if (!Number.isNaN(n)) f[name] = n;
+      const n = intAt(s, from, to);
+      if (!Number.isNaN(n)) storePacketField(f, name, n);
       return proto;
     }
     case 'hex': {
-      const n = hexValue(v);
-      if (!Number.isNaN(n)) f[name] = n;
+      const n = hexAt(s, from, to);
+      if (!Number.isNaN(n)) storePacketField(f, name, n);
       return proto;
     }
     case 'port': {
-      const n = toPort(v);
-      if (!Number.isNaN(n)) f[name] = n;
+      const n = intAt(s, from, to);
+      if (n >= 0 && n <= 65535) storePacketField(f, name, n);
       return proto;
     }
     case 'mac':
-      putMac(f, v);
+      putMac(f, s.slice(from, to));
       return proto;
     case 'proto':
-      return putProto(f, v);
+      return putProto(f, s.slice(from, to));
   }
+}
+
+/** The rules by the first letter of their key, so a key is found without cutting it out of the line. */
+const RULES_BY_FIRST: (readonly (readonly [string, KeyRule])[] | undefined)[] = [];
+for (const [key, rule] of Object.entries(KEYS)) {
+  const c = key.charCodeAt(0);
+  RULES_BY_FIRST[c] = [...(RULES_BY_FIRST[c] ?? []), [key, rule] as const];
+}
+
+/** The rule for the key s[i, eq), if it is one. */
+function ruleAt(s: string, i: number, eq: number): KeyRule | undefined {
+  const list = RULES_BY_FIRST[s.charCodeAt(i)];
+  if (list === undefined) return undefined;
+  const len = eq - i;
+  for (let r = 0; r < list.length; r++) {
+    const [key, rule] = list[r] as readonly [string, KeyRule];
+    if (key.length !== len) continue;
+    let k = 1;
+    while (k < len && key.charCodeAt(k) === s.charCodeAt(i + k)) k++;
+    if (k === len) return rule;
+  }
+  return undefined;
 }
 
 /** Reads the packet keys and flags from `start`; stops at the bracketed packet an ICMP error carries. */
@@ -143,12 +236,12 @@ function readPacket(f: Fields, s: string, start: number): void {
     if (e < 0) e = n;
     const eq = s.indexOf('=', i);
     if (eq > i && eq < e) {
-      const rule = KEYS[s.slice(i, eq)];
-      if (rule !== undefined) proto = putKey(f, rule, s.slice(eq + 1, e), proto);
+      const rule = ruleAt(s, i, eq);
+      if (rule !== undefined) proto = putKey(f, rule, s, eq + 1, e, proto);
     } else {
       const word = s.slice(i, e);
-      if (TCP_FLAGS.has(word)) addFlag(f, 'iptables.tcp.flags', word);
-      else if (FRAGMENT_FLAGS.has(word)) addFlag(f, 'iptables.fragment_flags', word);
+      if (TCP_FLAGS.has(word)) addPacketFlag(f, true, word);
+      else if (FRAGMENT_FLAGS.has(word)) addPacketFlag(f, false, word);
       else if (word.startsWith('FRAG:')) {
         // The kernel writes the fragment offset with a colon: "FRAG:185".
         const n = toInt(word.slice(5));
@@ -208,20 +301,59 @@ function readPrefix(f: Fields, raw: string): string | undefined {
   return undefined;
 }
 
+/** Where the packet keys start ("IN="), or -1 when the message is not a LOG line. */
+function packetStart(msg: string): number {
+  const out = msg.indexOf(' OUT=');
+  return out < 0 ? -1 : msg.lastIndexOf('IN=', out);
+}
+
 function normalize(record: ParsedRecord, _ctx: ParseContext): ParsedRecord {
   const old = record.fields;
   const msg = old['message'];
   if (typeof msg !== 'string') return record;
-  const out = msg.indexOf(' OUT=');
-  if (out < 0) return record;
-  const at = msg.lastIndexOf('IN=', out);
+  const at = packetStart(msg);
   if (at < 0) return record;
 
   // A fresh object without the generic kv.* copies (cheaper than deleting keys one by one).
   const f: Fields = {};
   for (const k in old) if (!k.startsWith(KV)) f[k] = old[k] as FieldValue;
   record.fields = f;
+  return refine(record, f, msg, at);
+}
 
+/**
+ * True when the generic key=value pass over `msg` would find only keys without lower-case letters (so it adds
+ * nothing but kv.<KEY> fields, which this parser drops, and nothing the devices before it look at), among them
+ * OUT and SRC (so match() holds). Nothing quoted or tab-separated, where that pass reads values differently.
+ */
+function kernelKeysOnly(msg: string): boolean {
+  if (msg.indexOf('"') >= 0 || msg.indexOf("'") >= 0 || msg.indexOf('\t') >= 0) return false;
+  if (msg.indexOf(' SRC=') < 0) return false;
+  for (let eq = msg.indexOf('='); eq >= 0; eq = msg.indexOf('=', eq + 1)) {
+    for (let k = eq - 1; k >= 0; k--) {
+      const c = msg.charCodeAt(k);
+      if (c >= 97 && c <= 122) return false;
+      if (c === 32 || c === 61) break;
+    }
+  }
+  return true;
+}
+
+/** The shortcut: a LOG line behind a syslog header, read here without the generic key=value pass. */
+function claim(
+  header: ParsedRecord,
+  msg: string,
+  _ctx: ParseContext,
+  noEarlierMatch: () => boolean,
+): ParsedRecord | null {
+  const at = packetStart(msg);
+  if (at < 0 || !kernelKeysOnly(msg) || !noEarlierMatch()) return null;
+  header.format += '+kv+iptables';
+  return refine(header, header.fields, msg, at);
+}
+
+/** Maps the log prefix and the packet keys of `msg` (from `at`) into `f`, the record's fields without kv.*. */
+function refine(record: ParsedRecord, f: Fields, msg: string, at: number): ParsedRecord {
   let prefix = msg.slice(0, at);
   const tag = f['process.name'];
   if (prefix.trim().length === 0 && typeof tag === 'string' && tag !== 'kernel' && PREFIX_TAG.test(tag)) {
@@ -266,4 +398,5 @@ export const iptables: DeviceParser = {
   why: 'the message holds the kernel LOG keys OUT= and SRC=',
   match,
   normalize,
+  claim,
 };

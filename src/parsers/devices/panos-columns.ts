@@ -1,7 +1,8 @@
 // PAN-OS CSV reading: splitting a line, its wall-clock times, and its columns into ECS and panw.panos.* fields.
 import type { FieldValue } from '../../core/event.js';
 import { zonedToUtc } from '../time-zones.js';
-import { parseIsoAt } from '../timestamps.js';
+import { isoTime, parseIsoAt } from '../timestamps.js';
+import { interned } from '../names.js';
 import type { ParseContext } from '../types.js';
 import { hashField, isIpAddress, toInt, toPort } from '../values.js';
 import {
@@ -102,47 +103,40 @@ export function panosTime(s: string, tz: string): number {
   return zonedToUtc(tz, y, mo, d, h, mi, sec, 0);
 }
 
-// A PAN-OS line carries its receive, generated and logged times, mostly the same second: the last
-// conversions are remembered.
-let isoMs1 = NaN;
-let iso1 = '';
-let isoMs2 = NaN;
-let iso2 = '';
-export function isoOf(ms: number): string {
-  if (ms === isoMs1) return iso1;
-  if (ms === isoMs2) return iso2;
-  isoMs2 = isoMs1;
-  iso2 = iso1;
-  isoMs1 = ms;
-  iso1 = new Date(ms).toISOString();
-  return iso1;
-}
+const USER_FIELDS = {
+  source: { name: 'source.user.name', domain: 'source.user.domain' },
+  destination: { name: 'destination.user.name', domain: 'destination.user.domain' },
+} as const;
 
-/** "DOMAIN\\user", "DOMAIN\\\\user" or "user@domain" -> <prefix>.user.name / .domain. */
-function putUser(out: Fields, prefix: string, v: string): void {
+/** "DOMAIN\\user", "DOMAIN\\\\user" or "user@domain" -> <side>.user.name / .domain. */
+function putUser(out: Fields, side: 'source' | 'destination', v: string): void {
+  const names = USER_FIELDS[side];
   const slash = v.lastIndexOf('\\');
   if (slash > 0) {
     let end = slash;
     while (end > 0 && v.charCodeAt(end - 1) === 92) end--;
-    out[prefix + '.user.domain'] = v.slice(0, end);
-    out[prefix + '.user.name'] = v.slice(slash + 1);
+    out[names.domain] = v.slice(0, end);
+    out[names.name] = v.slice(slash + 1);
     return;
   }
   const at = v.indexOf('@');
   if (at > 0 && at < v.length - 1) {
-    out[prefix + '.user.name'] = v.slice(0, at);
-    out[prefix + '.user.domain'] = v.slice(at + 1);
+    out[names.name] = v.slice(0, at);
+    out[names.domain] = v.slice(at + 1);
     return;
   }
-  out[prefix + '.user.name'] = v;
+  out[names.name] = v;
 }
 
-const FLAG_FIELDS = FLAG_LABELS.map(([bit, label]) => [bit, 'labels.' + label] as const);
+const FLAG_BITS = FLAG_LABELS.map(([bit]) => bit | 0);
+const FLAG_FIELDS = FLAG_LABELS.map(([, label]) => interned('labels.' + label));
 
 function putFlags(out: Fields, v: string): void {
   const n = v.startsWith('0x') || v.startsWith('0X') ? Number.parseInt(v.slice(2), 16) : toInt(v);
   if (!Number.isFinite(n) || n === 0) return;
-  for (const [bit, label] of FLAG_FIELDS) if ((n & bit) >>> 0 !== 0) out[label] = true;
+  const bits = n | 0;
+  for (let i = 0; i < FLAG_BITS.length; i++)
+    if ((bits & (FLAG_BITS[i] as number)) !== 0) out[FLAG_FIELDS[i] as string] = true;
 }
 
 /** "Name(1234)" -> panw.panos.threat.name / threat.id; id 9999 is PAN-OS's URL filtering. */
@@ -237,7 +231,12 @@ function compile(layout: readonly string[]): Column[] {
       else if (TIME_COLUMNS.has(name)) kind = TIME;
       else if (name.endsWith('.ip') && ecs.length > 0) kind = IP;
     }
-    return { vendor: name.length > 0 ? NS + name : '', ecs, keep: ecs.length === 0 || KEEP.has(name), kind };
+    return {
+      vendor: name.length > 0 ? interned(NS + name) : '',
+      ecs,
+      keep: ecs.length === 0 || KEEP.has(name),
+      kind,
+    };
   });
 }
 
@@ -278,7 +277,7 @@ export function mapColumns(
       }
       case TIME: {
         const t = panosTime(v, ctx.timeZone);
-        if (!Number.isNaN(t)) value = isoOf(t);
+        if (!Number.isNaN(t)) value = isoTime(t);
         break;
       }
       case IP:

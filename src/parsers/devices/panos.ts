@@ -22,7 +22,8 @@ import {
   TRAFFIC_ACTIONS,
 } from './maps/panos.js';
 import { addTo, directionOf } from './network.js';
-import { isoOf, layoutFor, mapColumns, panosTime, splitCsv } from './panos-columns.js';
+import { isoTime } from '../timestamps.js';
+import { layoutFor, mapColumns, panosTime, splitCsv } from './panos-columns.js';
 
 type Fields = Record<string, FieldValue>;
 
@@ -77,7 +78,7 @@ function mapTraffic(out: Fields, subtype: string): void {
   const elapsed = out['panw.panos.elapsed_time'];
   if (typeof elapsed === 'number') {
     out['event.duration'] = elapsed * 1_000_000_000;
-    if (typeof start === 'string') out['event.end'] = isoOf(startMs + elapsed * 1000);
+    if (typeof start === 'string') out['event.end'] = isoTime(startMs + elapsed * 1000);
   }
   const reason = out['panw.panos.endreason'];
   if (typeof reason === 'string' && reason !== 'n/a') out['event.reason'] = reason;
@@ -140,13 +141,13 @@ function mapConfig(out: Fields): void {
   else if (result === 'Failed') out['event.outcome'] = 'failure';
 }
 
-/** Drops source/destination NAT fields that say "no translation" (0.0.0.0 and port 0). */
-function dropEmptyNat(out: Fields, side: 'source' | 'destination'): void {
-  const ip = out[side + '.nat.ip'];
-  const port = out[side + '.nat.port'];
+/** Drops a side's NAT address and port when they say "no translation" (0.0.0.0 and port 0). */
+function dropEmptyNat(out: Fields, ipName: string, portName: string): void {
+  const ip = out[ipName];
+  const port = out[portName];
   if ((ip === '0.0.0.0' || ip === '::') && (port === undefined || port === 0)) {
-    delete out[side + '.nat.ip'];
-    delete out[side + '.nat.port'];
+    delete out[ipName];
+    delete out[portName];
   }
 }
 
@@ -167,9 +168,9 @@ function normalize(record: ParsedRecord, ctx: ParseContext): ParsedRecord {
   out['panw.panos.type'] = type;
   if (subtype.length > 0) out['panw.panos.sub_type'] = subtype;
   const received = panosTime(receive, ctx.timeZone);
-  if (!Number.isNaN(received)) out['panw.panos.received_time'] = isoOf(received);
+  if (!Number.isNaN(received)) out['panw.panos.received_time'] = isoTime(received);
   let time = panosTime(generated, ctx.timeZone);
-  if (!Number.isNaN(time)) out['panw.panos.generated_time'] = isoOf(time);
+  if (!Number.isNaN(time)) out['panw.panos.generated_time'] = isoTime(time);
   const layout = layoutFor(type, cols);
   if (layout !== undefined) mapColumns(cols, layout, out, ctx, subtype);
   if (type === 'TRAFFIC') mapTraffic(out, subtype);
@@ -177,8 +178,8 @@ function normalize(record: ParsedRecord, ctx: ParseContext): ParsedRecord {
   else if (type === 'SYSTEM') mapSystem(out, subtype);
   else if (type === 'CONFIG') mapConfig(out);
   else out['event.kind'] = 'event';
-  dropEmptyNat(out, 'source');
-  dropEmptyNat(out, 'destination');
+  dropEmptyNat(out, 'source.nat.ip', 'source.nat.port');
+  dropEmptyNat(out, 'destination.nat.ip', 'destination.nat.port');
   const src = out['source.ip'];
   if (typeof src === 'string') out['network.type'] = src.indexOf(':') >= 0 ? 'ipv6' : 'ipv4';
   const direction = directionOf(src, out['destination.ip']);

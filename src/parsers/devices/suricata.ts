@@ -5,6 +5,7 @@
 // values. Like Elastic's pipeline, keys that were moved to ECS (addresses, ports, timestamps, counters, HTTP request
 // parts) are not kept twice; everything else stays under suricata.eve.* with EVE's own names.
 import type { FieldValue, LogSource, Scalar } from '../../core/event.js';
+import { interned } from '../names.js';
 import { parseIsoAt } from '../timestamps.js';
 import type { ParseContext, ParsedRecord } from '../types.js';
 import { putDomainParts } from './endpoint-common.js';
@@ -13,9 +14,9 @@ import { ecsMac } from './network.js';
 import { setUrlFields } from './url.js';
 
 const NS = 'suricata.eve.';
-const EVE_EVENT_TYPE = NS + 'event_type';
-const EVE_FLOW_ID = NS + 'flow_id';
-const EVE_SNI = NS + 'tls.sni';
+const EVE_EVENT_TYPE = interned(NS + 'event_type');
+const EVE_FLOW_ID = interned(NS + 'flow_id');
+const EVE_SNI = interned(NS + 'tls.sni');
 
 /** EVE event types Suricata 5-8 write; a JSON line with one of these and a `timestamp` is EVE. */
 const EVENT_TYPES: ReadonlySet<string> = new Set([
