@@ -13,6 +13,9 @@ import { registerUser } from './user.js';
 import { registerRules } from './rules.js';
 import { registerScan } from './scan.js';
 import { registerHunt } from './hunt.js';
+import { registerAlerts } from './alerts.js';
+import { registerAllowlist } from './allowlist.js';
+import { registerAssets } from './assets.js';
 import { packageVersion } from '../api/version.js';
 
 export function buildProgram(): Command {
@@ -37,6 +40,9 @@ export function buildProgram(): Command {
   registerRules(program);
   registerScan(program);
   registerHunt(program);
+  registerAlerts(program);
+  registerAllowlist(program);
+  registerAssets(program);
   return program;
 }
 
