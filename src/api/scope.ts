@@ -49,3 +49,8 @@ export async function readScope(
   }
   return tenantScope(actor, requested, known);
 }
+
+/** A query parameter given once or repeated (`?tenant=a&tenant=b`), as a list; undefined when absent. */
+export function asList<T extends string>(value: T | T[] | undefined): T[] | undefined {
+  return value === undefined ? undefined : Array.isArray(value) ? value : [value];
+}

@@ -15,7 +15,8 @@ const NICE_INTERVALS = [
   604_800_000, 1_209_600_000, 2_592_000_000,
 ];
 
-function timeAt(text: string, now: number, key: 'from' | 'to'): number {
+/** A time expression given as request parameter `key`, as epoch ms; a bad one names the parameter. */
+export function timeParam(text: string, now: number, key: string): number {
   try {
     return parseTimeExpression(text, now);
   } catch (e) {
@@ -31,7 +32,7 @@ function timeAt(text: string, now: number, key: 'from' | 'to'): number {
 
 /** Epoch ms bounds for `from` (inclusive) and `to` (exclusive); `from` must come first. */
 export function resolveRange(from: string, to: string, now: number): { from: number; to: number } {
-  const range = { from: timeAt(from, now, 'from'), to: timeAt(to, now, 'to') };
+  const range = { from: timeParam(from, now, 'from'), to: timeParam(to, now, 'to') };
   if (range.from >= range.to) {
     throw new YaguraError('TIME_INVALID', `"from" (${from}) must be before "to" (${to})`, {
       location: { key: 'from' },

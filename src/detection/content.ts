@@ -46,3 +46,16 @@ export async function loadDetectionContent(config: DetectionConfig): Promise<{
   }
   return { ruleSets, intel, intelProblems };
 }
+
+/** Rule set id -> enabled, per tenant: what a tenant changed from the sets' defaults. */
+export type RuleSetSettings = ReadonlyMap<string, ReadonlyMap<string, boolean>>;
+
+/** The rule sets a tenant runs: its own setting for each set, else the set's default. */
+export function enabledRuleSets(
+  ruleSets: readonly LoadedRuleSet[],
+  settings: RuleSetSettings,
+  tenant: string,
+): string[] {
+  const own = settings.get(tenant);
+  return ruleSets.filter((s) => own?.get(s.id) ?? s.enabledByDefault).map((s) => s.id);
+}

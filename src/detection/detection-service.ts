@@ -13,9 +13,9 @@ import { DetectionEngine, type EngineStatus } from '../detect/engine.js';
 import type { Finding } from '../detect/finding.js';
 import type { LoadResult, RuleProblem } from '../detect/sigma/loader.js';
 import { loadMetaRules } from '../detect/correlate/index.js';
-import type { ImportProblem } from '../detect/intel/indicator.js';
+import type { ImportProblem, IndicatorSet } from '../detect/intel/indicator.js';
 import { loadIndicatorFile } from '../detect/intel/load.js';
-import { loadDetectionContent, type IntelProblem } from './content.js';
+import { enabledRuleSets, loadDetectionContent, type IntelProblem } from './content.js';
 import { IntelFiles, type ImportedIntel } from './intel-files.js';
 import { DetectionPool } from './worker/detection-pool.js';
 import type { TenantSettings } from './worker/protocol.js';
@@ -38,6 +38,11 @@ export interface IntelSetInfo {
   source: string;
   importedAt: number;
   indicators: number;
+}
+
+function setInfo(set: IndicatorSet): IntelSetInfo {
+  const { id, name, source, importedAt } = set;
+  return { id, name, source, importedAt, indicators: set.indicators.length };
 }
 
 export interface TenantRuleSet {
@@ -99,10 +104,8 @@ export class DetectionService {
     return this.pool ? this.pool.process(events) : this.engine.process(events);
   }
 
-  private enabledFor = (tenant: TenantId): string[] => {
-    const own = this.settings.get(tenant);
-    return this.engine.content.ruleSets.filter((s) => own?.get(s.id) ?? s.enabledByDefault).map((s) => s.id);
-  };
+  private enabledFor = (tenant: TenantId): string[] =>
+    enabledRuleSets(this.engine.content.ruleSets, this.settings, tenant);
 
   private async load(): Promise<void> {
     const started = performance.now();
@@ -148,13 +151,7 @@ export class DetectionService {
   /** The indicator sets in use: configured and imported. */
   intelSets(actor: Actor): IntelSetInfo[] {
     authorize(actor, 'detection:manage');
-    return this.engine.content.intel.map((s) => ({
-      id: s.id,
-      name: s.name,
-      source: s.source,
-      importedAt: s.importedAt,
-      indicators: s.indicators.length,
-    }));
+    return this.engine.content.intel.map(setInfo);
   }
 
   /**
@@ -197,13 +194,7 @@ export class DetectionService {
       },
     });
     return {
-      set: {
-        id: checked.set.id,
-        name: checked.set.name,
-        source: checked.set.source,
-        importedAt: checked.set.importedAt,
-        indicators: checked.set.indicators.length,
-      },
+      set: setInfo(checked.set),
       problems: checked.problems,
       skipped: checked.skipped,
     };

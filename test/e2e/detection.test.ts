@@ -1,11 +1,17 @@
 // Detection on a running `yagura serve`: Sigma rules, a correlation and a threat-intel list over syslog events,
 // findings stored and streamed, a rule set switched off for a tenant, rules reloaded from disk without a restart.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, waitForHits, type ServerProcess } from './server-process.js';
+import {
+  sendTcp,
+  sshdLine,
+  startServer,
+  waitFor,
+  waitForHits,
+  type ServerProcess,
+} from './server-process.js';
 
 const FAILED_RULE = '0b0c6a0e-1111-4c1a-9a7e-000000000001';
 const BRUTE_RULE = '0b0c6a0e-1111-4c1a-9a7e-000000000002';
@@ -68,20 +74,7 @@ interface Finding {
   correlation?: { type: string; group: Record<string, string>; value: number };
 }
 
-function sendTcp(port: number, lines: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(lines.map((l) => `${l}\n`).join('')));
-    socket.on('close', () => resolve());
-    socket.on('error', reject);
-  });
-}
-
-function sshd(message: string): string {
-  const d = new Date();
-  const month = d.toLocaleString('en', { month: 'short', timeZone: 'UTC' });
-  const time = d.toISOString().slice(11, 19);
-  return `<38>${month} ${String(d.getUTCDate()).padStart(2, ' ')} ${time} bastion01 sshd[4242]: ${message}`;
-}
+const sshd = (message: string): string => sshdLine('bastion01', message);
 
 describe('detection in a running yagura serve', () => {
   let server: ServerProcess;
@@ -94,20 +87,6 @@ describe('detection in a running yagura serve', () => {
     });
     expect(response.status).toBe(200);
     return ((await response.json()) as { findings: Finding[] }).findings;
-  }
-
-  async function waitFor<T>(
-    probe: () => Promise<T | undefined>,
-    what: string,
-    timeoutMs = 20_000,
-  ): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
   }
 
   beforeAll(async () => {

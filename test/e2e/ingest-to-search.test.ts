@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
-import { connect } from 'node:net';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { search, startServer, waitForHits, type ServerProcess } from './server-process.js';
+import { search, sendTcp, startServer, waitForHits, type ServerProcess } from './server-process.js';
 
 const run = promisify(execFile);
 const HEC_TOKEN = 'e2e-hec-token-0123456789';
@@ -19,14 +18,6 @@ inputs:
       tokens:
         - { token: ${HEC_TOKEN}, tenant: acme, name: fluent-bit }
 `;
-
-function sendTcp(port: number, payload: Buffer | string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(payload));
-    socket.on('close', () => resolve());
-    socket.on('error', reject);
-  });
-}
 
 describe('a running yagura serve', () => {
   let server: ServerProcess;

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { createAdminToken } from '../../src/access/bootstrap.js';
 
@@ -145,5 +146,39 @@ export async function waitForHits(
     const result = await search(url, query);
     if (result.events.length >= count || Date.now() > deadline) return result;
     await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** Sends a payload over one TCP connection to the syslog port; a list of lines is sent newline-framed. */
+export function sendTcp(port: number, payload: Buffer | string | readonly string[]): Promise<void> {
+  const data =
+    typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : payload.map((l) => `${l}\n`).join('');
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(data));
+    socket.on('close', () => resolve());
+    socket.on('error', reject);
+  });
+}
+
+/** An RFC 3164 sshd line from `host`, stamped now (UTC). */
+export function sshdLine(host: string, message: string): string {
+  const d = new Date();
+  const month = d.toLocaleString('en', { month: 'short', timeZone: 'UTC' });
+  const time = d.toISOString().slice(11, 19);
+  return `<38>${month} ${String(d.getUTCDate()).padStart(2, ' ')} ${time} ${host} sshd[4242]: ${message}`;
+}
+
+/** Polls `probe` until it gives a value (the server works asynchronously); throws naming `what` on timeout. */
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -2,7 +2,6 @@
 // allow-list rule -> identical events make no alert but count as hits -> an unrelated true positive is escalated:
 // a real SMTP server receives the Japanese mail and an HTTP receiver gets a webhook whose HMAC verifies.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +12,7 @@ import {
   type SmtpReceiver,
 } from '../../src/notify/test-receivers.js';
 import { SIGNATURE_HEADER, verifyWebhookSignature } from '../../src/notify/webhook.js';
-import { startServer, type ServerProcess } from './server-process.js';
+import { sendTcp, sshdLine, startServer, waitFor, type ServerProcess } from './server-process.js';
 
 const NOISY = '7c1d0000-0000-4000-8000-000000000001';
 const REAL = '7c1d0000-0000-4000-8000-000000000002';
@@ -46,26 +45,14 @@ detection:
 level: high
 `;
 
-function sendTcp(port: number, lines: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(lines.map((l) => `${l}\n`).join('')));
-    socket.on('close', () => resolve());
-    socket.on('error', reject);
-  });
-}
-
-function sshd(message: string): string {
-  const d = new Date();
-  const month = d.toLocaleString('en', { month: 'short', timeZone: 'UTC' });
-  return `<38>${month} ${String(d.getUTCDate()).padStart(2, ' ')} ${d.toISOString().slice(11, 19)} backup01 sshd[77]: ${message}`;
-}
-
 interface Alert {
   id: string;
   status: string;
   findings: number;
   rule: { id: string };
 }
+
+const sshd = (message: string): string => sshdLine('backup01', message);
 
 describe('triage in a running yagura serve', () => {
   let server: ServerProcess;
@@ -87,16 +74,6 @@ describe('triage in a running yagura serve', () => {
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
   };
-
-  async function waitFor<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
 
   const alertsOf = async (rule: string) =>
     (

@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { tenantId } from '../../core/ids.js';
 import { LEVELS } from '../../detect/sigma/rule.js';
 import type { StoredFinding } from '../../detection/findings-service.js';
-import { parseTimeExpression } from '../../search/time-expression.js';
 import { actorOf } from '../auth/authenticate.js';
+import { asList } from '../scope.js';
+import { timeOf } from './triage-support.js';
 import type { ApiDetection, RouteDeps } from '../deps.js';
 import { errorResponseSchema, idParams, managementErrors } from '../errors.js';
 import { YaguraError } from '../../core/errors.js';
@@ -131,19 +132,6 @@ const intelBody = z
 
 const tags = ['detection'];
 
-function when(text: string | undefined, now: number, key: string): number | undefined {
-  if (text === undefined) return undefined;
-  try {
-    return parseTimeExpression(text, now);
-  } catch (error) {
-    throw new YaguraError('REQUEST_INVALID', `${key}: ${(error as Error).message}`, { location: { key } });
-  }
-}
-
-function asList(value: string | string[] | undefined): string[] | undefined {
-  return value === undefined ? undefined : Array.isArray(value) ? value : [value];
-}
-
 export const detectionRoutes: FastifyPluginAsyncZod<RouteDeps & { detection: ApiDetection }> = async (
   app,
   deps,
@@ -264,8 +252,8 @@ export const detectionRoutes: FastifyPluginAsyncZod<RouteDeps & { detection: Api
     async (request) => {
       const q = request.query;
       const now = deps.now();
-      const from = when(q.from, now, 'from');
-      const to = when(q.to, now, 'to');
+      const from = timeOf(q.from, now, 'from');
+      const to = timeOf(q.to, now, 'to');
       const tenants = asList(q.tenant);
       return findings().list(actorOf(request), {
         ...(tenants ? { tenants } : {}),

@@ -2,12 +2,11 @@
 // GET /api/hunts/:id/findings reads the results, DELETE /api/hunts/:id stops it.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { YaguraError } from '../../core/errors.js';
 import { LEVELS } from '../../detect/sigma/rule.js';
-import { parseTimeExpression } from '../../search/time-expression.js';
 import { actorOf } from '../auth/authenticate.js';
 import type { ApiDetection, RouteDeps } from '../deps.js';
 import { idParams, managementErrors } from '../errors.js';
+import { resolveRange } from '../time-range.js';
 
 const jobSchema = z
   .object({
@@ -71,13 +70,6 @@ export const huntRoutes: FastifyPluginAsyncZod<RouteDeps & { detection: ApiDetec
   deps,
 ) => {
   const hunts = () => deps.detection.hunts;
-  const when = (text: string, key: string): number => {
-    try {
-      return parseTimeExpression(text, deps.now());
-    } catch (error) {
-      throw new YaguraError('REQUEST_INVALID', `${key}: ${(error as Error).message}`, { location: { key } });
-    }
-  };
 
   app.post(
     '/api/hunts',
@@ -95,8 +87,7 @@ export const huntRoutes: FastifyPluginAsyncZod<RouteDeps & { detection: ApiDetec
         ...(b.rules ? { rules: b.rules } : {}),
         ...(b.ruleText !== undefined ? { ruleText: b.ruleText } : {}),
         ...(b.tenants ? { tenants: b.tenants } : {}),
-        from: when(b.from, 'from'),
-        to: when(b.to, 'to'),
+        ...resolveRange(b.from, b.to, deps.now()),
       });
       return reply.code(202).send(job);
     },

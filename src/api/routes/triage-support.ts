@@ -1,7 +1,6 @@
 // What the triage routes share: the deps they get, query helpers (tenant lists, time expressions) and common schemas.
 import { z } from 'zod';
-import { YaguraError } from '../../core/errors.js';
-import { parseTimeExpression } from '../../search/time-expression.js';
+import { timeParam } from '../time-range.js';
 import type { Triage } from '../../triage/triage-stage.js';
 import type { RouteDeps } from '../deps.js';
 
@@ -15,18 +14,11 @@ export const tenantsQuery = z
 
 export const timeText = z.string().max(100);
 
-export function asList<T extends string>(value: T | T[] | undefined): T[] | undefined {
-  return value === undefined ? undefined : Array.isArray(value) ? value : [value];
-}
+export { asList } from '../scope.js';
 
-/** A time expression (ISO 8601, epoch ms, now-24h, ...) as epoch ms; a bad one is REQUEST_INVALID naming `key`. */
+/** A time expression (ISO 8601, epoch ms, now-24h, ...) as epoch ms, undefined when absent; a bad one names `key`. */
 export function timeOf(text: string | undefined, now: number, key: string): number | undefined {
-  if (text === undefined) return undefined;
-  try {
-    return parseTimeExpression(text, now);
-  } catch (error) {
-    throw new YaguraError('REQUEST_INVALID', `${key}: ${(error as Error).message}`, { location: { key } });
-  }
+  return text === undefined ? undefined : timeParam(text, now, key);
 }
 
 /** Leaves out the keys whose value is undefined (the services' options are exact optional properties). */

@@ -2,16 +2,13 @@
 import { parentPort } from 'node:worker_threads';
 import type { TenantId } from '../../core/ids.js';
 import { DetectionEngine } from '../../detect/engine.js';
-import { loadDetectionContent } from '../content.js';
+import { enabledRuleSets, loadDetectionContent } from '../content.js';
 import type { FromWorker, TenantSettings, ToWorker } from './protocol.js';
 
 let engine = new DetectionEngine({ ruleSets: [], intel: [] });
 let settings = new Map<string, Map<string, boolean>>();
 
-const enabledFor = (tenant: TenantId): string[] =>
-  engine.content.ruleSets
-    .filter((s) => settings.get(tenant)?.get(s.id) ?? s.enabledByDefault)
-    .map((s) => s.id);
+const enabledFor = (tenant: TenantId): string[] => enabledRuleSets(engine.content.ruleSets, settings, tenant);
 
 function readSettings(list: TenantSettings): void {
   settings = new Map(list.map(([tenant, sets]) => [tenant, new Map(sets)]));
