@@ -30,6 +30,7 @@ export interface FindingQuery {
   kind?: FindingKind;
   level?: Level;
   ruleId?: string;
+  ids?: readonly string[];
   limit: number;
   /** The previous page's last finding, as `${time}:${id}`. */
   cursor?: string;
@@ -104,6 +105,7 @@ export class FindingsService {
     if (query.kind) q = q.where('kind', '=', query.kind);
     if (query.level) q = q.where('level', '=', query.level);
     if (query.ruleId) q = q.where('rule_id', '=', query.ruleId);
+    if (query.ids) q = q.where('id', 'in', query.ids.length > 0 ? [...query.ids] : ['']);
     if (query.cursor) {
       const [time, id] = parseCursor(query.cursor);
       q = q.where((eb) => eb.or([eb('time', '<', time), eb.and([eb('time', '=', time), eb('id', '<', id)])]));

@@ -22,6 +22,7 @@ export interface BuiltinField {
 }
 
 const builtins: Record<string, BuiltinField> = {
+  _id: { kind: 'text', column: 'id', read: (e) => e.id },
   '@timestamp': { kind: 'time', column: 'time', read: (e) => e.time },
   'event.ingested': { kind: 'time', column: 'received_at', read: (e) => e.receivedAt },
   tenant: { kind: 'text', column: 'tenant', read: (e) => e.tenant },

@@ -244,6 +244,7 @@ const cases: [query: string, expected: string[]][] = [
   ['tags:test', ids(29)],
   ['tags:*', ids(11, 29)],
   ['tenant:beta', ids(25)],
+  ['_id:e03 OR _id:(e14 OR e99)', ids(3, 14)],
   ['logsource.product:windows AND logsource.service:security', ids(9)],
   ['input:file OR input:HTTP', ids(21, 30)],
   ['cafe', ids(11)],

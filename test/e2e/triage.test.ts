@@ -121,6 +121,21 @@ notify:
       return list.length === 1 && list[0]!.findings === 3 ? list : undefined;
     }, 'one grouped alert');
 
+    // The alert's linked findings and sample events can be fetched by id, as the console's alert page does.
+    const detail = await api<{ findingIds: string[] }>('GET', `/api/alerts/${noisy!.id}`);
+    const linked = await api<{ findings: { id: string; eventIds: string[] }[] }>(
+      'GET',
+      `/api/findings?${detail.body.findingIds.map((id) => `id=${id}`).join('&')}`,
+    );
+    expect(linked.body.findings.map((f) => f.id).sort()).toEqual([...detail.body.findingIds].sort());
+    const eventIds = linked.body.findings.flatMap((f) => f.eventIds);
+    const events = await api<{ events: { id: string; message?: string }[] }>('POST', '/api/events/search', {
+      query: eventIds.map((id) => `_id:${id}`).join(' OR '),
+      from: 'now-1d',
+      to: 'now+1h',
+    });
+    expect(events.body.events.map((e) => e.id).sort()).toEqual([...eventIds].sort());
+
     const fp = await api('POST', `/api/alerts/${noisy!.id}/transition`, {
       to: 'false_positive',
       reason: 'The nightly backup job retries with an old password.',

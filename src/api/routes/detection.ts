@@ -99,6 +99,10 @@ const listQuery = z
     kind: z.enum(['sigma', 'correlation', 'intel']).optional(),
     level: z.enum(LEVELS).optional(),
     rule: z.string().max(200).optional().describe('A rule id (UUID), or intel:<set>.'),
+    id: z
+      .union([z.string().max(200), z.array(z.string().max(200)).max(1000)])
+      .optional()
+      .describe('Finding ids (repeat the parameter for several), e.g. the ones an alert links.'),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     cursor: z.string().max(200).optional(),
   })
@@ -262,6 +266,7 @@ export const detectionRoutes: FastifyPluginAsyncZod<RouteDeps & { detection: Api
         ...(q.kind ? { kind: q.kind } : {}),
         ...(q.level ? { level: q.level } : {}),
         ...(q.rule ? { ruleId: q.rule } : {}),
+        ...(q.id !== undefined ? { ids: asList(q.id) } : {}),
         limit: q.limit,
         ...(q.cursor ? { cursor: q.cursor } : {}),
       });

@@ -3822,6 +3822,8 @@ export interface paths {
                     cursor?: string;
                     /** @description Start (inclusive): ISO 8601, epoch ms, or relative such as now-24h. */
                     from?: string;
+                    /** @description Finding ids (repeat the parameter for several), e.g. the ones an alert links. */
+                    id?: string | string[];
                     kind?: "sigma" | "correlation" | "intel";
                     level?: "informational" | "low" | "medium" | "high" | "critical";
                     limit?: number;
