@@ -33,3 +33,37 @@ export async function checkAssignee(db: StateDb, assignee: string, tenant: Tenan
   }
   return user.id;
 }
+
+export interface Assignee {
+  id: string;
+  username: string;
+  displayName: string;
+  /** The tenants of the asked ones this user may triage. */
+  tenants: string[];
+}
+
+/** Active users who may be assigned alerts of at least one of `tenants`, by user name. */
+export async function assignableUsers(db: StateDb, tenants: readonly TenantId[]): Promise<Assignee[]> {
+  const roles: readonly string[] = PERMISSIONS['alerts:triage'].roles;
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'role'])
+    .where('disabled_at', 'is', null)
+    .where('role', 'in', [...roles])
+    .orderBy('username')
+    .execute();
+  if (users.length === 0 || tenants.length === 0) return [];
+  const memberships = await db
+    .selectFrom('user_tenants')
+    .select(['user_id', 'tenant_id'])
+    .where('tenant_id', 'in', [...tenants])
+    .execute();
+  const byUser = new Map<string, string[]>();
+  for (const m of memberships) byUser.set(m.user_id, [...(byUser.get(m.user_id) ?? []), m.tenant_id]);
+  return users.flatMap((u) => {
+    const own = u.role === 'admin' ? [...tenants] : (byUser.get(u.id) ?? []);
+    return own.length === 0
+      ? []
+      : [{ id: u.id, username: u.username, displayName: u.display_name, tenants: own }];
+  });
+}

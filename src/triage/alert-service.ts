@@ -8,7 +8,7 @@ import type { TenantId } from '../core/ids.js';
 import type { RecordedFinding } from '../detection/findings-service.js';
 import type { StateDb } from '../state/database.js';
 import { AlertIngest, openAlertOf, type AlertAssessor, type Suppressor } from './alert-ingest.js';
-import { checkAssignee } from './alert-assignee.js';
+import { assignableUsers, checkAssignee, type Assignee } from './alert-assignee.js';
 import { toAlert, toHistoryEntry, type Alert, type AlertHistoryEntry } from './alert-model.js';
 import { listAlerts, type AlertPage, type AlertQuery } from './alert-query.js';
 import type { Asset } from './asset-index.js';
@@ -138,6 +138,12 @@ export class AlertService {
     const limit = checkLimit(query.limit);
     const scope = await permittedScope(this.deps, actor, 'alerts:read', 'alert.list', query.tenants);
     return listAlerts(this.deps.db, scope, { ...query, limit });
+  }
+
+  /** Who alerts of these tenants (all the actor's by default) may be assigned to. */
+  async assignees(actor: Actor, tenants?: readonly string[]): Promise<Assignee[]> {
+    const scope = await permittedScope(this.deps, actor, 'alerts:read', 'alert.assignees', tenants);
+    return assignableUsers(this.deps.db, [...scope]);
   }
 
   async get(actor: Actor, id: string): Promise<AlertDetail> {

@@ -173,6 +173,27 @@ describe('the alert queue over HTTP', () => {
     expect(kinds).toEqual(['assign', 'comment']);
   });
 
+  it('lists the users alerts may be assigned to: triaging roles of the tenant, admins everywhere', async () => {
+    await api.user('kenji', 'soc_analyst', ['acme']);
+    await api.user('gx_analyst', 'soc_analyst', ['globex']);
+    await api.user('reader', 'viewer', ['acme']);
+    const names = async (query = '') =>
+      ((await get(`/api/alerts/assignees${query}`)).json().assignees as { username: string }[]).map(
+        (u) => u.username,
+      );
+    const mine = await names();
+    expect(mine).toContain('aiko');
+    expect(mine).toContain('kenji');
+    expect(mine).not.toContain('gx_analyst');
+    expect(mine).not.toContain('reader');
+    const admin = await get('/api/alerts/assignees?tenant=globex', asAdmin);
+    const globex = (admin.json().assignees as { username: string; tenants: string[] }[]).find(
+      (u) => u.username === 'gx_analyst',
+    );
+    expect(globex?.tenants).toEqual(['globex']);
+    expect((await get('/api/alerts/assignees?tenant=globex')).statusCode).toBe(403);
+  });
+
   it("keeps a tenant's users away from another tenant's alerts (403, as for a missing one)", async () => {
     const { acme, globex } = await seed();
     const listed = (await get('/api/alerts')).json().alerts as AlertJson[];

@@ -186,6 +186,33 @@ export const alertRoutes: FastifyPluginAsyncZod<TriageRouteDeps> = async (app, d
   );
 
   app.get(
+    '/api/alerts/assignees',
+    {
+      schema: {
+        summary: "Users who may be assigned the alerts of the caller's tenants (or of the tenants named)",
+        tags,
+        querystring: z.object({ tenant: tenantsQuery }).strict(),
+        response: {
+          200: z.object({
+            assignees: z.array(
+              z.object({
+                id: z.string(),
+                username: z.string(),
+                displayName: z.string(),
+                tenants: z.array(z.string()).describe('The tenants asked about that this user may triage.'),
+              }),
+            ),
+          }),
+          ...managementErrors,
+        },
+      },
+    },
+    async (request) => ({
+      assignees: await alerts().assignees(actorOf(request), asList(request.query.tenant)),
+    }),
+  );
+
+  app.get(
     '/api/alerts/:id',
     {
       schema: {
