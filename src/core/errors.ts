@@ -125,6 +125,42 @@ export const errorCatalogue = {
       'The web console is enabled but its folder holds no index.html; build it with `npm run build:web` (or set server.console.dir).',
   },
   INTERNAL: { status: 500, description: 'An unexpected error; the server log has the details.' },
+  EVIDENCE_TOO_LARGE: {
+    status: 413,
+    description: 'An evidence upload exceeds the configured size limit; nothing was stored.',
+  },
+  EVIDENCE_UPLOAD_FAILED: {
+    status: 400,
+    description: 'An evidence upload stream failed or was cancelled before it ended; nothing was stored.',
+  },
+  EVIDENCE_ID_INVALID: {
+    status: 400,
+    description: 'An evidence file id is not a SHA-256 in hex (64 characters 0-9, a-f).',
+  },
+  EVIDENCE_NOT_FOUND: { status: 404, description: 'No stored evidence file has this SHA-256.' },
+  EVIDENCE_LEGAL_HOLD: {
+    status: 409,
+    description: 'The evidence is under legal hold and cannot be removed until the hold is released.',
+  },
+  EVIDENCE_STORE_FAILED: {
+    status: 500,
+    description: 'The evidence folder could not be written or read (permissions, disk full).',
+  },
+  CUSTODY_ENTRY_INVALID: {
+    status: 400,
+    description:
+      'A chain-of-custody entry is malformed (unknown action, missing actor or reason, a hash not in hex) or does not follow the previous one.',
+  },
+  PLAYBOOK_INVALID: {
+    status: 400,
+    description:
+      'An incident playbook file is not valid (a missing language, an unknown category, a repeated id, a bad due offset); the error names the file and line.',
+  },
+  OBSERVABLE_INVALID: {
+    status: 400,
+    description:
+      'An observable (IOC) value is not valid for its type (an IP address with an octet over 255, a hash of the wrong length); the message says why.',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

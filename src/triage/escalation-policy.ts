@@ -43,18 +43,52 @@ const contactSchema = z.object({
 });
 export type Contact = z.infer<typeof contactSchema>;
 
-export const policyInputSchema = z.object({
+const policyFields = {
   name: z.string().trim().min(1).max(200),
   minSeverity: z.enum(LEVELS),
-  categories: z.array(z.string().trim().toLowerCase().min(1).max(200)).max(50).default([]),
-  contacts: z.array(contactSchema).max(50).default([]),
+  categories: z.array(z.string().trim().toLowerCase().min(1).max(200)).max(50),
+  contacts: z.array(contactSchema).max(50),
   channels: z.array(channelSchema).min(1).max(10),
   language: z.enum(LANGUAGES as [Language, ...Language[]]),
-  responseTargetMinutes: z.number().int().min(1).max(10_080).nullable().default(null),
-  priority: z.number().int().min(0).max(1000).default(100),
-  enabled: z.boolean().default(true),
+  responseTargetMinutes: z.number().int().min(1).max(10_080).nullable(),
+  priority: z.number().int().min(0).max(1000),
+  enabled: z.boolean(),
+};
+
+export const policyInputSchema = z.object({
+  ...policyFields,
+  categories: policyFields.categories.default([]),
+  contacts: policyFields.contacts.default([]),
+  responseTargetMinutes: policyFields.responseTargetMinutes.default(null),
+  priority: policyFields.priority.default(100),
+  enabled: policyFields.enabled.default(true),
 });
 export type PolicyInput = z.input<typeof policyInputSchema>;
+
+/**
+ * A change to a policy: any of its settings, without defaults (what is left out stays as stored); a webhook channel
+ * may leave out its secret to keep the stored one of the same URL (the console never sees secrets, so it cannot
+ * send them back). The merged policy is checked whole.
+ */
+export const policyChangeSchema = z
+  .object({
+    ...policyFields,
+    channels: z
+      .array(
+        z.union([
+          channelSchema,
+          z.object({
+            kind: z.literal('webhook'),
+            url: httpUrl,
+            secret: z.string().min(16).max(512).optional(),
+          }),
+        ]),
+      )
+      .min(1)
+      .max(10),
+  })
+  .partial();
+export type PolicyChange = z.input<typeof policyChangeSchema>;
 export type PolicySettings = z.output<typeof policyInputSchema>;
 
 /** A webhook channel as handed out: the secret is never returned, only whether one is set. */

@@ -18,6 +18,7 @@ import {
   toPolicy,
   columnsOf,
   type EscalationPolicy,
+  type PolicyChange,
   type PolicyInput,
 } from './escalation-policy.js';
 import { historyText, readEscalations, writeEscalation, type Escalation } from './escalation-log.js';
@@ -133,7 +134,7 @@ export class EscalationService {
    * Changes the given settings of a policy. A webhook channel given without its secret keeps the secret of the
    * policy's webhook channel with the same URL.
    */
-  async updatePolicy(actor: Actor, id: string, changes: Partial<PolicyInput>): Promise<EscalationPolicy> {
+  async updatePolicy(actor: Actor, id: string, changes: PolicyChange): Promise<EscalationPolicy> {
     const row = await this.loadPolicy(id);
     const tenant = await permitFound(
       this.deps,

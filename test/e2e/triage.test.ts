@@ -172,6 +172,24 @@ notify:
       },
     });
     expect(policy.status).toBe(201);
+    // The console edits a policy without ever seeing its webhook secret: sent back without one, the stored one stays.
+    const renamed = await api<{ name: string; channels: { kind: string; secretSet?: boolean }[] }>(
+      'PATCH',
+      `/api/escalation-policies/${(policy.body as { id: string }).id}`,
+      {
+        name: 'Customer CSIRT (24h)',
+        channels: [
+          { kind: 'email', to: [] },
+          { kind: 'webhook', url: `${hook.url}/yagura` },
+        ],
+      },
+    );
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.channels[1]).toMatchObject({ kind: 'webhook', secretSet: true });
+    const newUrl = await api('PATCH', `/api/escalation-policies/${(policy.body as { id: string }).id}`, {
+      channels: [{ kind: 'webhook', url: `${hook.url}/other` }],
+    });
+    expect(newUrl.status).toBe(400);
 
     await sendTcp(server.tcpPort, [sshd('Accepted password for root from 203.0.113.50 port 4444 ssh2')]);
     const [real] = await waitFor(async () => {

@@ -2,7 +2,7 @@
 // and escalating an alert to the customer (POST /api/alerts/:id/escalate, GET /api/alerts/:id/escalations).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { policyInputSchema } from '../../triage/escalation-policy.js';
+import { policyChangeSchema, policyInputSchema } from '../../triage/escalation-policy.js';
 import type { EscalationService } from '../../triage/escalation-service.js';
 import { actorOf } from '../auth/authenticate.js';
 import type { RouteDeps } from '../deps.js';
@@ -85,7 +85,7 @@ export const escalationRoutes: FastifyPluginAsyncZod<RouteDeps & { escalation: E
         summary: 'Change an escalation policy (a webhook left without its secret keeps the stored one)',
         tags,
         params: idParams,
-        body: policyInputSchema.partial(),
+        body: policyChangeSchema,
         response: { 200: policySchema, ...managementErrors },
       },
     },

@@ -3395,9 +3395,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default [] */
                         categories?: string[];
-                        channels?: ({
+                        channels?: (({
                             /** @enum {string} */
                             kind: "email";
                             /** @default [] */
@@ -3413,8 +3412,12 @@ export interface paths {
                             /** @enum {string} */
                             kind: "chat";
                             url: string;
+                        }) | {
+                            /** @enum {string} */
+                            kind: "webhook";
+                            secret?: string;
+                            url: string;
                         })[];
-                        /** @default [] */
                         contacts?: {
                             /** Format: email */
                             email?: string;
@@ -3422,16 +3425,13 @@ export interface paths {
                             note?: string;
                             phone?: string;
                         }[];
-                        /** @default true */
                         enabled?: boolean;
                         /** @enum {string} */
                         language?: "ja" | "en";
                         /** @enum {string} */
                         minSeverity?: "informational" | "low" | "medium" | "high" | "critical";
                         name?: string;
-                        /** @default 100 */
                         priority?: number;
-                        /** @default null */
                         responseTargetMinutes?: number | null;
                     };
                 };

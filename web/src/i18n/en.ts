@@ -1,6 +1,18 @@
-// English texts of the console. ja.ts must have the same keys (the type checks it).
+// English texts of the console. ja.ts must have the same keys (the type checks it); a page area keeps its texts in its own text.ts.
+import { alertsText } from '../pages/alerts/text.js';
+import { allowlistText } from '../pages/allowlist/text.js';
+import { assetsText } from '../pages/assets/text.js';
+import { escalationText } from '../pages/escalation/text.js';
+import type { Shape } from './shape.js';
 export const en = {
-  nav: { search: 'Event search', ingest: 'Ingest overview' },
+  nav: {
+    search: 'Event search',
+    ingest: 'Ingest overview',
+    alerts: 'Alerts',
+    allowlist: 'Allow-list',
+    assets: 'Assets',
+    escalation: 'Escalation policies',
+  },
   role: { admin: 'Administrator', soc_analyst: 'SOC analyst', csirt: 'CSIRT', viewer: 'Viewer' },
   shell: {
     language: 'Language',
@@ -55,6 +67,7 @@ export const en = {
       'now-24h': 'Last 24 hours',
       'now-7d': 'Last 7 days',
       'now-30d': 'Last 30 days',
+      'now-90d': 'Last 90 days',
     },
   },
   search: {
@@ -137,7 +150,10 @@ export const en = {
     unlimited: 'No limit',
     installationDefault: 'Installation default',
   },
+  alerts: alertsText.en,
+  allowlist: allowlistText.en,
+  assets: assetsText.en,
+  escalation: escalationText.en,
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Messages = Shape<typeof en>;

@@ -1,8 +1,19 @@
 // 日本語の表示文言。en.ts と同じキーを持つこと(型で検査)。
+import { alertsText } from '../pages/alerts/text.js';
+import { allowlistText } from '../pages/allowlist/text.js';
+import { assetsText } from '../pages/assets/text.js';
+import { escalationText } from '../pages/escalation/text.js';
 import type { Messages } from './en.js';
 
 export const ja: Messages = {
-  nav: { search: 'イベント検索', ingest: '取り込み状況' },
+  nav: {
+    search: 'イベント検索',
+    ingest: '取り込み状況',
+    alerts: 'アラート',
+    allowlist: '許可リスト',
+    assets: '資産',
+    escalation: 'エスカレーション設定',
+  },
   role: { admin: '管理者', soc_analyst: 'SOCアナリスト', csirt: 'CSIRT', viewer: '閲覧者' },
   shell: {
     language: '言語',
@@ -57,6 +68,7 @@ export const ja: Messages = {
       'now-24h': '直近24時間',
       'now-7d': '直近7日間',
       'now-30d': '直近30日間',
+      'now-90d': '直近90日間',
     },
   },
   search: {
@@ -139,4 +151,8 @@ export const ja: Messages = {
     unlimited: '無制限',
     installationDefault: 'システム既定',
   },
+  alerts: alertsText.ja,
+  allowlist: allowlistText.ja,
+  assets: assetsText.ja,
+  escalation: escalationText.ja,
 };

@@ -18,6 +18,30 @@ export const PAGES: readonly PageDefinition[] = [
     component: lazy(() => import('../pages/search/SearchPage.js')),
   },
   {
+    path: '/alerts',
+    label: 'nav.alerts',
+    permission: 'alerts:read',
+    component: lazy(() => import('../pages/alerts/AlertsPage.js')),
+  },
+  {
+    path: '/allowlist',
+    label: 'nav.allowlist',
+    permission: 'alerts:read',
+    component: lazy(() => import('../pages/allowlist/AllowlistPage.js')),
+  },
+  {
+    path: '/assets',
+    label: 'nav.assets',
+    permission: 'alerts:read',
+    component: lazy(() => import('../pages/assets/AssetsPage.js')),
+  },
+  {
+    path: '/escalation-policies',
+    label: 'nav.escalation',
+    permission: 'alerts:read',
+    component: lazy(() => import('../pages/escalation/EscalationPage.js')),
+  },
+  {
     path: '/ingest',
     label: 'nav.ingest',
     permission: 'events:read',
