@@ -13,6 +13,13 @@ describe('entityOf', () => {
     });
   });
 
+  it('takes the host from host.hostname (the syslog sender) when there is no host.name, and matches it back', () => {
+    const e = testEvent({ 'host.hostname': 'Backup01', 'user.name': 'backup' });
+    const entity = entityOf({ matched: {} }, [e]);
+    expect(entity).toEqual({ 'host.name': 'backup01', 'user.name': 'backup' });
+    expect(compilePredicate(parseQuery(conditionsFromEntity(entity)))(e)).toBe(true);
+  });
+
   it('uses the destination only when there is no source address', () => {
     const withSource = testEvent({ 'source.ip': '10.0.0.5', 'destination.ip': '203.0.113.9' });
     expect(entityOf({ matched: {} }, [withSource])).toEqual({ 'source.ip': '10.0.0.5' });
@@ -53,7 +60,9 @@ describe('conditionsFromEntity', () => {
     const e = testEvent({ 'host.name': 'WS"01\\x', 'user.name': 'alice', 'source.ip': '2001:db8::5' });
     const entity = entityOf({ matched: {} }, [e]);
     const text = conditionsFromEntity(entity);
-    expect(text).toBe('host.name:"ws\\"01\\\\x" AND user.name:"alice" AND source.ip:"2001:db8::5"');
+    expect(text).toBe(
+      '(host.name:"ws\\"01\\\\x" OR host.hostname:"ws\\"01\\\\x") AND user.name:"alice" AND source.ip:"2001:db8::5"',
+    );
     const match = compilePredicate(parseQuery(text));
     expect(match(e)).toBe(true);
     expect(match(testEvent({ ...e.fields, 'user.name': 'mallory' }))).toBe(false);

@@ -33,7 +33,9 @@ export function entityOf(finding: EntitySource, events: readonly Event[]): Entit
     return firstText(fields?.[field]) ?? firstText(finding.matched[field]);
   };
   const entity: Entity = {};
-  const host = read('host.name');
+  // Syslog senders name themselves in host.hostname (the ECS field of the syslog header) and often set no host.name.
+  const host =
+    read('host.name') ?? firstText(fields?.['host.hostname']) ?? firstText(finding.matched['host.hostname']);
   if (host !== undefined) entity['host.name'] = lower(host);
   const user = read('user.name');
   if (user !== undefined) entity['user.name'] = lower(user);
@@ -60,11 +62,16 @@ export function entityKey(entity: Entity): string {
 
 /**
  * Search-language conditions matching the entity, one quoted term per field ANDed, e.g.
- * `host.name:"ws01" AND user.name:"backup"`; empty when the entity has no field.
+ * `(host.name:"ws01" OR host.hostname:"ws01") AND user.name:"backup"` (the host may have come from either field);
+ * empty when the entity has no field.
  */
 export function conditionsFromEntity(entity: Entity): string {
   return ENTITY_FIELDS.filter((f) => entity[f] !== undefined)
-    .map((f) => `${f}:${quote(entity[f]!)}`)
+    .map((f) =>
+      f === 'host.name'
+        ? `(host.name:${quote(entity[f]!)} OR host.hostname:${quote(entity[f]!)})`
+        : `${f}:${quote(entity[f]!)}`,
+    )
     .join(' AND ');
 }
 

@@ -36,7 +36,7 @@ describe('suppressing alerts like a false positive', () => {
     expect(draft).toMatchObject({
       tenant: 'acme',
       ruleId: alert!.rule.id,
-      conditions: 'host.name:"fs01" AND user.name:"svc_backup"',
+      conditions: '(host.name:"fs01" OR host.hostname:"fs01") AND user.name:"svc_backup"',
     });
     const rule = await f.triage.allowlist.createFromAlert(analyst, alert!.id, {
       justification: 'Veeam backup job on FS01, confirmed with the customer (ticket 4711)',

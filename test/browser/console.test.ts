@@ -108,13 +108,17 @@ describe('web console', () => {
   });
 
   it('keeps a focus order from the skip link through the menus to the query box', async () => {
-    const order = await tabOrder(page, 8);
+    const order = await tabOrder(page, 12);
     expect(order).toEqual([
       '本文へ移動',
       'テナント',
       '言語',
       'ログアウト',
       'イベント検索',
+      'アラート',
+      '許可リスト',
+      '資産',
+      'エスカレーション設定',
       '取り込み状況',
       '検索クエリ',
       '検索',
@@ -371,14 +375,21 @@ describe('web console', () => {
     await other.close();
   });
 
-  it('shows a viewer no event pages, only a clear empty state', async () => {
+  it('shows a viewer the alert pages but no event pages, and no triage controls', async () => {
     const other = await newContext(browser, 'en-US');
     const p2 = await other.newPage();
     await signIn(p2, 'viewer', PASSWORDS.viewer);
-    await expect
-      .poll(() => p2.locator('.state-empty strong').textContent())
-      .toBe('Nothing to show for your role yet');
-    expect(await p2.locator('nav a').count()).toBe(0);
+    await expect.poll(() => p2.locator('h1').textContent()).toBe('Alerts');
+    expect(await p2.locator('nav a').allTextContents()).toEqual([
+      'Alerts',
+      'Allow-list',
+      'Assets',
+      'Escalation policies',
+    ]);
+    await expect.poll(() => p2.locator('.state-empty strong').textContent()).toBe('No alerts match');
+    expect(await p2.getByTestId('bulk-bar').count()).toBe(0);
+    await p2.goto(`${fixture.server.url}/search`);
+    await expect.poll(() => p2.locator('.state-empty strong').textContent()).toBe('Page not found');
     await other.close();
   });
 

@@ -88,6 +88,7 @@ tenants:
   - id: acme
     name: Acme 株式会社
     timeZone: Asia/Tokyo
+    sources: [127.0.0.1]
 detection:
   ruleSets:
     - id: custom

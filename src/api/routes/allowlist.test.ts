@@ -39,7 +39,7 @@ describe('allow-list rules over HTTP', () => {
     expect(draft.json()).toMatchObject({
       tenant: 'acme',
       ruleId: RULE_A,
-      conditions: 'host.name:"fs01" AND user.name:"svc_backup"',
+      conditions: '(host.name:"fs01" OR host.hostname:"fs01") AND user.name:"svc_backup"',
     });
 
     const preview = await send('POST', '/api/allowlist/preview', {

@@ -102,7 +102,9 @@ export function EscalationLog({
                     {t('alerts.detail.delivery', {
                       kind: String(d.kind),
                       target: String(d.target),
-                      status: String(d.status),
+                      status: t(`alerts.detail.sendStatus.${String(d.status)}`, {
+                        defaultValue: String(d.status),
+                      }),
                       attempts: Number(d.attempts),
                     })}
                     {typeof d.lastError === 'string' && d.lastError && (

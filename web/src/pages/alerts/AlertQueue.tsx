@@ -160,7 +160,6 @@ export function AlertQueue() {
         if (!canTriage || targets().length === 0) return;
         if (selected.size === 0 && alerts[cursor]) setSelected(new Set([alerts[cursor].id]));
         setArmed('false_positive');
-        reasonRef.current?.focus();
         return;
       case 'assign_me':
         if (canTriage) void assignToMe();
@@ -176,6 +175,11 @@ export function AlertQueue() {
         return;
     }
   };
+
+  // The bar with the reason box appears with the selection, so focus waits for that render.
+  useEffect(() => {
+    if (armed) reasonRef.current?.focus();
+  }, [armed]);
 
   const runRef = useRef(run);
   runRef.current = run;

@@ -41,7 +41,12 @@ export function EscalatePanel({ alert, onEscalated }: { alert: Schemas['Alert'];
           },
         }),
       );
-      setDone(t('alerts.detail.sent', { status: String(result.escalation.status ?? '') }));
+      const status = String(result.escalation.status ?? '');
+      setDone(
+        t('alerts.detail.sent', {
+          status: t(`alerts.detail.sendStatus.${status}`, { defaultValue: status }),
+        }),
+      );
       onEscalated();
     } catch (e) {
       setError(toApiError(e).message);
