@@ -7,9 +7,11 @@ need_apt=()
 command -v logger >/dev/null || need_apt+=(bsdutils)
 command -v openssl >/dev/null || need_apt+=(openssl)
 command -v python3 >/dev/null || need_apt+=(python3)
-# Browser tests: Debian's Chromium, and a Japanese font so that pages and screenshots render ja text.
+# Browser tests and PDF reports: Debian's Chromium, a Japanese font so that pages, screenshots and PDFs render ja
+# text, and pdftotext to read the PDFs back.
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 [ -e /usr/share/fonts/opentype/ipafont-gothic/ipag.ttf ] || need_apt+=(fonts-ipafont-gothic)
+command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing test tools: ${need_apt[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"

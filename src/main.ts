@@ -18,6 +18,11 @@ import { HuntService } from './detection/hunt-service.js';
 import { eventCounter } from './triage/metrics-service.js';
 import { EscalationService } from './triage/escalation-service.js';
 import { openTriage } from './triage/triage-stage.js';
+import { loadCasePlaybooks, openCases } from './cases/cases.js';
+import { openContactServices } from './cases/contacts/open.js';
+import { EvidenceFiles } from './cases/evidence/evidence-files.js';
+import { EvidenceService } from './cases/evidence-service.js';
+import { problemText } from './cases/playbooks/load.js';
 import { syslogInput, type SyslogInput } from './inputs/syslog/index.js';
 import { normalize } from './normalize/normalize.js';
 import { IngestPipeline } from './pipeline/ingest-pipeline.js';
@@ -161,6 +166,36 @@ export async function startYagura(
     logger.warn({ allowlistRule: p.id, problem: p.message }, 'An allow-list rule is skipped.');
   }
   triage.stage.attach(findings);
+  // Incidents: the starter playbooks plus the user's folders; a broken playbook stops the start, naming file and line.
+  let playbooks: ReturnType<typeof loadCasePlaybooks>;
+  try {
+    playbooks = loadCasePlaybooks(config.cases.playbooks);
+  } catch (error) {
+    await triage.stage.close();
+    await detection.close();
+    await store.close();
+    await access.close();
+    throw error;
+  }
+  for (const w of playbooks.warnings)
+    logger.warn({ problem: problemText(w) }, 'A playbook problem was found.');
+  const cases = openCases(
+    { db: access.db, audit: access.audit, knownTenants: () => directory.ids },
+    { playbooks: playbooks.playbooks, alerts: triage.alerts, store },
+  );
+  const caseDeps = { db: access.db, audit: access.audit, knownTenants: () => directory.ids };
+  const evidence = new EvidenceService(
+    { ...caseDeps, dataDir: config.dataDir },
+    new EvidenceFiles(join(config.dataDir, 'evidence')),
+    cases.incidents,
+    cases.incidents,
+    { maxBytes: config.cases.evidence.maxBytes },
+  );
+  const contacts = openContactServices(caseDeps, {
+    incidents: cases.incidents,
+    playbooks: playbooks.playbooks,
+    ...(config.cases.communicationTemplates ? { templatesDir: config.cases.communicationTemplates } : {}),
+  });
   const smtp = config.notify.smtp;
   const escalation = new EscalationService(
     { db: access.db, audit: access.audit, knownTenants: () => directory.ids },
@@ -255,6 +290,9 @@ export async function startYagura(
     detection: { service: detection, findings, hunts },
     triage,
     escalation,
+    cases,
+    evidence,
+    contacts,
     config: {
       bodyLimitBytes: config.server.bodyLimitBytes,
       minFreeBytes: config.store.retention.minFreeBytes,

@@ -54,14 +54,16 @@ describe('the permission table', () => {
     }
   });
 
-  it('lets csirt members read alerts, incidents and reports and submit inquiries and emails, nothing more', () => {
+  it('lets csirt members read alerts, incidents and reports, comment on incidents and submit inquiries and emails, nothing more', () => {
     expect(permissionsOf('csirt')).toEqual([
       'tenants:read',
       'tokens:manage-own',
       'alerts:read',
       'incidents:read',
+      'incidents:comment',
       'reports:read',
       'inquiries:submit',
+      'inquiries:read',
       'mail:submit',
       'audit:read-own-tenant',
     ]);

@@ -88,11 +88,32 @@ export const PERMISSIONS = {
     roles: ['admin', 'soc_analyst'],
     description: 'Open, update and close incidents.',
   },
+  'incidents:comment': {
+    scope: 'tenant',
+    roles: ['admin', 'soc_analyst', 'csirt'],
+    description: "Comment on incidents, and work on one's own incident tasks (status, notes, checklist).",
+  },
+  'contacts:manage': {
+    scope: 'tenant',
+    roles: ['admin', 'soc_analyst'],
+    description:
+      "Add, change and remove contacts of a tenant's directory (installation-wide contacts: with every tenant).",
+  },
   'reports:read': { scope: 'tenant', roles: ALL, description: 'Read and download reports.' },
   'inquiries:submit': {
     scope: 'tenant',
     roles: ['admin', 'csirt'],
-    description: 'Submit inquiries to the SOC.',
+    description: 'Submit inquiries to the SOC, reply in their threads and close them.',
+  },
+  'inquiries:read': {
+    scope: 'tenant',
+    roles: ALL,
+    description: 'Read inquiries and their message threads.',
+  },
+  'inquiries:answer': {
+    scope: 'tenant',
+    roles: ['admin', 'soc_analyst'],
+    description: 'Answer inquiries, assign them, change their status and turn them into incidents.',
   },
   'mail:submit': {
     scope: 'tenant',

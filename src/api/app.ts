@@ -21,6 +21,11 @@ import { allowlistRoutes } from './routes/allowlist.js';
 import { assetRoutes } from './routes/assets.js';
 import { triageMetricsRoutes } from './routes/triage-metrics.js';
 import { escalationRoutes } from './routes/escalation.js';
+import { incidentRoutes } from './routes/incidents.js';
+import { evidenceRoutes } from './routes/evidence.js';
+import { contactRoutes } from './routes/contacts.js';
+import { communicationRoutes } from './routes/communications.js';
+import { inquiryRoutes } from './routes/inquiries.js';
 import { huntRoutes } from './routes/hunts.js';
 import { eventExportRoutes } from './routes/events-export.js';
 import { hecRoutes } from './routes/hec.js';
@@ -70,6 +75,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   if (deps.detection) routeDeps.detection = deps.detection;
   if (deps.triage) routeDeps.triage = deps.triage;
   if (deps.escalation) routeDeps.escalation = deps.escalation;
+  if (deps.cases) routeDeps.cases = deps.cases;
+  if (deps.evidence) routeDeps.evidence = deps.evidence;
+  if (deps.contacts) routeDeps.contacts = deps.contacts;
   if (deps.queueStats) routeDeps.queueStats = deps.queueStats;
   if (deps.queueHistory) routeDeps.queueHistory = deps.queueHistory;
   if (deps.config.retention) routeDeps.retention = deps.config.retention;
@@ -136,6 +144,14 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     app.register(triageMetricsRoutes, withTriage);
     if (routeDeps.escalation)
       app.register(escalationRoutes, { ...routeDeps, escalation: routeDeps.escalation });
+  }
+  if (routeDeps.cases) app.register(incidentRoutes, { ...routeDeps, cases: routeDeps.cases });
+  if (routeDeps.evidence) app.register(evidenceRoutes, { ...routeDeps, evidence: routeDeps.evidence });
+  if (routeDeps.contacts) {
+    const withContacts = { ...routeDeps, contacts: routeDeps.contacts };
+    app.register(contactRoutes, withContacts);
+    app.register(communicationRoutes, withContacts);
+    app.register(inquiryRoutes, withContacts);
   }
   if (routeDeps.http.enabled) app.register(ingestRoutes, routeDeps);
   if (routeDeps.http.hec.enabled) app.register(hecRoutes, routeDeps);

@@ -13,6 +13,9 @@ import type { FindingsService } from '../detection/findings-service.js';
 import type { HuntService } from '../detection/hunt-service.js';
 import type { TenantId } from '../core/ids.js';
 import type { EscalationService } from '../triage/escalation-service.js';
+import type { Cases } from '../cases/cases.js';
+import type { EvidenceService } from '../cases/evidence-service.js';
+import type { ContactServices } from '../cases/contacts/index.js';
 import type { Triage } from '../triage/triage-stage.js';
 import type { IngestSink } from '../core/raw-message.js';
 import type { HttpInputConfig } from '../inputs/http/config.js';
@@ -66,6 +69,12 @@ export interface AppDeps {
   /** The triage services (alerts, allow-list, assets, noise metrics); absent in apps built without them. */
   triage?: Triage;
   escalation?: EscalationService;
+  /** Incidents, their tasks, timeline, observables and playbooks; absent in apps built without them. */
+  cases?: Cases;
+  /** The evidence locker of incidents; absent in apps built without it. */
+  evidence?: EvidenceService;
+  /** Contacts, communications, templates and inquiries; absent in apps built without them. */
+  contacts?: ContactServices;
   sink: IngestSink;
   metrics: YaguraMetrics;
   config: AppConfig;
@@ -115,4 +124,7 @@ export interface RouteDeps {
   detection?: ApiDetection;
   triage?: Triage;
   escalation?: EscalationService;
+  cases?: Cases;
+  evidence?: EvidenceService;
+  contacts?: ContactServices;
 }

@@ -8,6 +8,9 @@ import type { EventStore } from '../store/event-store.js';
 import type { ApiAccess, ApiDetection } from './deps.js';
 import { createMetrics } from '../telemetry/metrics.js';
 import type { EscalationService } from '../triage/escalation-service.js';
+import type { Cases } from '../cases/cases.js';
+import type { EvidenceService } from '../cases/evidence-service.js';
+import type { ContactServices } from '../cases/contacts/index.js';
 import type { Triage } from '../triage/triage-stage.js';
 
 declare module 'fastify' {
@@ -73,6 +76,25 @@ export function swaggerOptions(version: string): FastifyDynamicSwaggerOptions {
         },
         { name: 'assets', description: 'The asset inventory per tenant, and its CSV import.' },
         { name: 'triage', description: 'Noise metrics: events, findings, suppressed, alerts, escalations.' },
+        {
+          name: 'incidents',
+          description:
+            'Incidents (cases): tasks from playbooks, timeline, observables with sighting searches and STIX/CSV export.',
+        },
+        {
+          name: 'evidence',
+          description:
+            "Incidents' evidence locker: uploads hashed on arrival, chain-of-custody ledgers, legal hold.",
+        },
+        { name: 'contacts', description: 'The contacts directory: per tenant and installation-wide.' },
+        {
+          name: 'communications',
+          description: "Incidents' communications log, open requests, and drafts from templates.",
+        },
+        {
+          name: 'inquiries',
+          description: 'Inquiries (問合せ) from customer CSIRTs: threads, SLA, conversion.',
+        },
         { name: 'ingest', description: 'Send events over HTTP, and see what is arriving.' },
         { name: 'hec', description: 'Splunk HTTP Event Collector compatible endpoints.' },
         { name: 'operations', description: 'Health, metrics and this document.' },
@@ -113,11 +135,17 @@ export async function renderOpenApi(version?: string): Promise<string> {
   const detection = new Proxy({}, { get: () => unused() }) as ApiDetection;
   const triage = new Proxy({}, { get: () => unused() }) as Triage;
   const escalation = new Proxy({}, { get: () => unused() }) as EscalationService;
+  const cases = new Proxy({}, { get: () => unused() }) as Cases;
+  const evidence = new Proxy({}, { get: () => unused() }) as EvidenceService;
+  const contacts = new Proxy({}, { get: () => unused() }) as ContactServices;
   const app = buildApp({
     access,
     detection,
     triage,
     escalation,
+    cases,
+    evidence,
+    contacts,
     store,
     sink,
     metrics: createMetrics(),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { detectionSchema } from '../detection/config.js';
 import { notifySchema } from '../notify/config.js';
+import { casesSchema } from '../cases/config.js';
 
 const tenantSchema = z
   .object({
@@ -214,6 +215,7 @@ export function buildConfigSchema<I extends z.ZodTypeAny>(inputs: I) {
       store: storeSchema.prefault({}),
       detection: detectionSchema.prefault({}),
       notify: notifySchema.prefault({}),
+      cases: casesSchema.prefault({}),
       log: logSchema.prefault({}),
     })
     .strict();

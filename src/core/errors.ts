@@ -142,6 +142,11 @@ export const errorCatalogue = {
     status: 409,
     description: 'The evidence is under legal hold and cannot be removed until the hold is released.',
   },
+  EVIDENCE_ALTERED: {
+    status: 409,
+    description:
+      'The stored evidence file no longer has the SHA-256 recorded on arrival, so it is not handed out; the message names the file and both hashes.',
+  },
   EVIDENCE_STORE_FAILED: {
     status: 500,
     description: 'The evidence folder could not be written or read (permissions, disk full).',
@@ -160,6 +165,26 @@ export const errorCatalogue = {
     status: 400,
     description:
       'An observable (IOC) value is not valid for its type (an IP address with an octet over 255, a hash of the wrong length); the message says why.',
+  },
+  REPORT_DATA_INVALID: {
+    status: 400,
+    description:
+      'The data for a report cannot be rendered (an unknown report kind or language, a time zone Intl does not know, a time that is not a number).',
+  },
+  REPORT_TEMPLATE_INVALID: {
+    status: 500,
+    description:
+      'A report template cannot be used: a placeholder it names does not exist, a section is not closed, or a file is missing; the message names the file and line.',
+  },
+  REPORT_PDF_UNAVAILABLE: {
+    status: 503,
+    description:
+      'PDF output needs headless Chromium, which is not installed or not where configured (apt-get install chromium fonts-noto-cjk).',
+  },
+  REPORT_PDF_FAILED: {
+    status: 500,
+    description:
+      'Chromium did not turn the report into a PDF (it failed, timed out or wrote no file); the message has its output.',
   },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -8,6 +8,9 @@ import { sessionsMigration } from './0003_sessions.js';
 import { detectionMigration } from '../../detection/migration.js';
 import { triageMigration } from '../../triage/migration.js';
 import { escalationMigration } from '../../triage/escalation-migration.js';
+import { casesMigration } from '../../cases/migration.js';
+import { evidenceMigration } from '../../cases/evidence/migration.js';
+import { contactsMigration } from '../../cases/contacts/migration.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_access': accessMigration,
@@ -18,4 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0006_detection': detectionMigration,
   '0007_triage': triageMigration,
   '0008_escalation': escalationMigration,
+  '0009_cases': casesMigration,
+  '0010_contacts': contactsMigration,
+  '0011_evidence': evidenceMigration,
 };

@@ -2619,6 +2619,646 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/communication-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Communication templates: the library's and the playbooks' */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            templates: components["schemas"]["CommunicationTemplate"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/communication-templates/{id}/render": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft a communication from a template with the incident's facts, a contact and given values */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TemplateRenderRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CommunicationDraft"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/communications/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open requests of the tenants' incidents (waiting on a vendor, an ISP...), due first */
+        get: {
+            parameters: {
+                query?: {
+                    overdue?: "true";
+                    /** @description Tenant ids (repeat the parameter for several); all the caller's tenants when absent. */
+                    tenant?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communications: components["schemas"]["Communication"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenants' contacts and the installation-wide ones */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "customer_csirt" | "management" | "vendor" | "isp" | "jpcert" | "police" | "regulator" | "legal" | "pr" | "other";
+                    /** @description Words in the organization, name, title or escalation notes. */
+                    q?: string;
+                    /** @description Include installation-wide contacts (default true). */
+                    shared?: "true" | "false";
+                    /** @description Tenant ids (repeat the parameter for several); all the caller's tenants when absent. */
+                    tenant?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contacts: components["schemas"]["Contact"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a contact to a tenant (or, with tenant null, to the whole installation) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contact: components["schemas"]["NewContactInput"];
+                        /** @description null: installation-wide (needs every tenant). */
+                        tenant: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contact"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contact"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a contact (communications logged with it keep its name) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a contact (audited) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ContactChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Contact"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/detection/intel": {
         parameters: {
             query?: never;
@@ -3900,6 +4540,701 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An evidence item */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Evidence"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Dispose of an evidence item (refused under legal hold); the record and ledger stay, the file goes once unreferenced */
+        delete: {
+            parameters: {
+                query: {
+                    /** @description Where from: a place or an address; the request's address when absent. */
+                    from?: string;
+                    /** @description Why, in your words; kept in the custody ledger. */
+                    reason: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evidence: components["schemas"]["Evidence"];
+                            /** @description False when another item still refers to the same bytes (they are kept for it). */
+                            fileRemoved: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}/custody": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The custody ledger of an evidence item, with the chain checked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Custody"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record handling that happened outside Yagura (collected, transferred, analysed, accessed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description What happened; the other actions are recorded by Yagura.
+                         * @enum {string}
+                         */
+                        action: "collected" | "transferred" | "analysed" | "accessed";
+                        /** @description Where from: a place or an address; the request's address when absent. */
+                        from?: string;
+                        /** @description SHA-256 after the handling, if checked. */
+                        hashAfter?: string;
+                        /** @description SHA-256 before the handling, if checked. */
+                        hashBefore?: string;
+                        note?: string;
+                        /** @description Why, in your words; kept in the custody ledger. */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustodyEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the file, after re-checking its SHA-256 (recorded in the custody ledger)
+         * @description Answers the stored bytes as application/octet-stream with Content-Disposition: attachment (the original name, RFC 6266 filename*), X-Evidence-SHA256 and X-Evidence-Content-Type. If the stored file no longer has the SHA-256 recorded on arrival, answers 409 EVIDENCE_ALTERED naming the file and both hashes, and records "verification_failed".
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Where from: a place or an address; the request's address when absent. */
+                    from?: string;
+                    /** @description Why, in your words; kept in the custody ledger. */
+                    reason: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place an evidence item under legal hold (it cannot be disposed of until released) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Where from: a place or an address; the request's address when absent. */
+                        from?: string;
+                        /** @description Why, in your words; kept in the custody ledger. */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Evidence"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release an evidence item's legal hold */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Where from: a place or an address; the request's address when absent. */
+                        from?: string;
+                        /** @description Why, in your words; kept in the custody ledger. */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Evidence"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check an evidence item end to end: stored bytes, arrival hash, custody chain (recorded) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Where from: a place or an address; the request's address when absent. */
+                        from?: string;
+                        /** @description Why; "Integrity check" when absent. */
+                        reason?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvidenceCheck"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/findings": {
         parameters: {
             query?: never;
@@ -4564,6 +5899,2907 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/incident-tasks/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's open tasks across incidents, soonest due first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description Default todo and in_progress. */
+                    status?: ("todo" | "in_progress" | "done" | "skipped") | ("todo" | "in_progress" | "done" | "skipped")[];
+                    /** @description Tenant ids (repeat the parameter for several); all the caller's tenants when absent. */
+                    tenant?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tasks: components["schemas"]["IncidentTask"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents, newest first, with filters */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A user id, `me`, or `none` for unassigned incidents. */
+                    assignee?: string;
+                    category?: ("malware" | "phishing" | "unauthorized_access" | "dos" | "data_leak" | "web_defacement" | "insider" | "vulnerability" | "other") | ("malware" | "phishing" | "unauthorized_access" | "dos" | "data_leak" | "web_defacement" | "insider" | "vulnerability" | "other")[];
+                    /** @description The `next` of the previous page. */
+                    cursor?: string;
+                    limit?: number;
+                    phase?: ("detection_analysis" | "containment" | "eradication" | "recovery" | "post_incident") | ("detection_analysis" | "containment" | "eradication" | "recovery" | "post_incident")[];
+                    /** @description This severity and above. */
+                    severity?: "informational" | "low" | "medium" | "high" | "critical";
+                    status?: ("open" | "closed") | ("open" | "closed")[];
+                    /** @description Tenant ids (repeat the parameter for several); all the caller's tenants when absent. */
+                    tenant?: string | string[];
+                    /** @description Words of the title or description, or a reference INC-2026-0007. */
+                    text?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidents: components["schemas"]["Incident"][];
+                            next?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open an incident by hand or from a report, with its category's playbook tasks */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Asset ids of the tenant's inventory. */
+                        affectedAssets?: string[];
+                        affectedUsers?: string[];
+                        /** @description User ids or names. */
+                        assignees?: string[];
+                        /**
+                         * @description The incident category (docs/incidents.md).
+                         * @enum {string}
+                         */
+                        category: "malware" | "phishing" | "unauthorized_access" | "dos" | "data_leak" | "web_defacement" | "insider" | "vulnerability" | "other";
+                        description?: string;
+                        dueAt?: (number | string) | null;
+                        /**
+                         * @description Default from the severity: critical P1, high P2, medium P3, else P4.
+                         * @enum {string}
+                         */
+                        priority?: "P1" | "P2" | "P3" | "P4";
+                        /**
+                         * @description Default medium (from alerts: the most severe alert).
+                         * @enum {string}
+                         */
+                        severity?: "informational" | "low" | "medium" | "high" | "critical";
+                        /**
+                         * @description How it came in (default manual); incidents from alerts use /api/incidents/from-alerts.
+                         * @enum {string}
+                         */
+                        source?: "customer_report" | "inquiry" | "email" | "manual";
+                        /** @description What the source refers to, such as an inquiry id. */
+                        sourceRef?: string;
+                        tenant: string;
+                        title: string;
+                        /**
+                         * @description Default amber.
+                         * @enum {string}
+                         */
+                        tlp?: "clear" | "green" | "amber" | "amber+strict" | "red";
+                        /** @description Create the category's playbook tasks (default true). */
+                        withPlaybook?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One incident with its tasks, alerts, observables, links and counts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an incident's fields
+         * @description Each change is listed on the timeline. A new category does not add its playbook tasks.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Asset ids of the tenant's inventory. */
+                        affectedAssets?: string[];
+                        affectedUsers?: string[];
+                        /**
+                         * @description The incident category (docs/incidents.md).
+                         * @enum {string}
+                         */
+                        category?: "malware" | "phishing" | "unauthorized_access" | "dos" | "data_leak" | "web_defacement" | "insider" | "vulnerability" | "other";
+                        description?: string;
+                        dueAt?: (number | string) | null;
+                        /**
+                         * @description Default from the severity: critical P1, high P2, medium P3, else P4.
+                         * @enum {string}
+                         */
+                        priority?: "P1" | "P2" | "P3" | "P4";
+                        /**
+                         * @description Default medium (from alerts: the most severe alert).
+                         * @enum {string}
+                         */
+                        severity?: "informational" | "low" | "medium" | "high" | "critical";
+                        title?: string;
+                        /**
+                         * @description Default amber.
+                         * @enum {string}
+                         */
+                        tlp?: "clear" | "green" | "amber" | "amber+strict" | "red";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/incidents/{id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link more alerts of the same tenant; nothing already known is added twice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        alertIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set who handles an incident (users who work in its tenant); [] unassigns all */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description User ids or names. */
+                        assignees: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an incident, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why: kept on the timeline and in the audit log (required). */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Comment on an incident (a timeline entry of kind comment)
+         * @description The customer's CSIRT may comment too (incidents:comment).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TimelineEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/communications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident's communications, in the order they happened */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only open requests past their due time. */
+                    overdue?: "true";
+                    /** @description Only requests in this status. */
+                    requestStatus?: "open" | "answered" | "closed";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communications: components["schemas"]["Communication"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Log a communication in an incident (writes a timeline entry) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewCommunicationInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Communication"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/communications/{communicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a logged communication, e.g. a request's status (writes a timeline entry) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    communicationId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CommunicationChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Communication"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/incidents/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident's evidence items, oldest first (disposed ones too) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            evidence: components["schemas"]["Evidence"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add evidence to an incident: the raw request body is the file (streamed, hashed on arrival)
+         * @description Send the file as the body (any Content-Type, kept on the item) and the rest as query parameters. The SHA-256 is computed while the body is streamed to disk; the first custody entry ("uploaded") records it with who, when, from where and why. Needs incidents:manage.
+         */
+        post: {
+            parameters: {
+                query: {
+                    description?: string;
+                    /** @description Where from: a place or an address; the request's address when absent. */
+                    from?: string;
+                    /** @description The original file name (required). */
+                    name: string;
+                    /** @description Why it is added (required); the first custody entry keeps it. */
+                    reason: string;
+                    /** @description Where it came from: host, who collected it, how (e.g. "WS01, collected by aoi with KAPE"). */
+                    source?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "*/*": string;
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Evidence"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link another incident of the same tenant */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        incidentId: string;
+                        /**
+                         * @description What the other incident is to this one: related, duplicate, parent or child.
+                         * @enum {string}
+                         */
+                        relation: "related" | "duplicate" | "parent" | "child";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/links/{otherId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove the link between two incidents */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    otherId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/observables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident's observables */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            observables: components["schemas"]["IncidentObservable"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add one observable of a type (defanged IPs, domains, URLs and e-mails accepted)
+         * @description A value that is not one of its type is 400 OBSERVABLE_INVALID, saying why.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /** @enum {string} */
+                        type: "ip" | "domain" | "url" | "md5" | "sha1" | "sha256" | "email" | "user" | "host" | "file_path" | "registry_key";
+                        value: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObservablesAdded"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/observables.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an incident's observables as CSV */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Write hxxp and [.] forms, so a spreadsheet does not make live links. */
+                    defang?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The observables as CSV. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/observables.stix.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an incident's observables as a STIX 2.1 bundle of indicators */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The organisation sharing it. */
+                    createdBy?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A STIX 2.1 bundle. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            objects: {
+                                [key: string]: unknown;
+                            }[];
+                            /** @enum {string} */
+                            type: "bundle";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/observables/{obsId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an observable */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    obsId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/observables/{obsId}/sightings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search all stored events of the incident's tenant for the observable
+         * @description Counts the events, lists the distinct hosts (host.name) and the first and last time, over the store's whole retention; the result is kept on the observable.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    obsId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentObservable"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/observables/extract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add every observable found in pasted text (an e-mail, a report, log lines) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObservablesAdded"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/phase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an incident to another response phase */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /**
+                         * @description A response phase (NIST SP 800-61).
+                         * @enum {string}
+                         */
+                        phase: "detection_analysis" | "containment" | "eradication" | "recovery" | "post_incident";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a closed incident, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why: kept on the timeline and in the audit log (required). */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Incident"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident's tasks in order */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A user id, or `me`. */
+                    owner?: string;
+                    status?: ("todo" | "in_progress" | "done" | "skipped") | ("todo" | "in_progress" | "done" | "skipped")[];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tasks: components["schemas"]["IncidentTask"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a task by hand */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Steps, in order. */
+                        checklist?: string[];
+                        description?: string;
+                        /** @description Epoch ms, ISO 8601 or a relative time such as now-2h. */
+                        dueAt?: number | string;
+                        /** @description A user id or name who works in the tenant. */
+                        owner?: string;
+                        /**
+                         * @description A response phase (NIST SP 800-61).
+                         * @enum {string}
+                         */
+                        phase: "detection_analysis" | "containment" | "eradication" | "recovery" | "post_incident";
+                        /** @enum {string} */
+                        role?: "soc_analyst" | "csirt" | "it_ops" | "management" | "legal" | "pr" | "hr" | "helpdesk";
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a task: owner, due date, status, notes, checklist marks */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            /** @description A task's owner with incidents:comment (the customer's CSIRT) may change status, notes and checklist. */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Marks by position in the checklist (0 is the first step). */
+                        checklist?: {
+                            done: boolean;
+                            index: number;
+                        }[];
+                        dueAt?: (number | string) | null;
+                        notes?: string | null;
+                        /** @description A user id or name; null removes the owner. */
+                        owner?: string | null;
+                        /** @enum {string} */
+                        status?: "todo" | "in_progress" | "done" | "skipped";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentTask"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/incidents/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident's timeline in time order (event time where known) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From (inclusive), on the entry's event time where it has one. */
+                    from?: string;
+                    /** @description Kinds (repeat for several). */
+                    kind?: ("created" | "status" | "phase" | "assignment" | "alert" | "task" | "observable" | "evidence" | "communication" | "inquiry" | "report" | "comment" | "manual") | ("created" | "status" | "phase" | "assignment" | "alert" | "task" | "observable" | "evidence" | "communication" | "inquiry" | "report" | "comment" | "manual")[];
+                    /** @description Before (exclusive). */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: components["schemas"]["TimelineEntry"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a manual timeline entry: what happened when, recorded now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description When it happened; the entry is recorded now. */
+                        eventTime?: number | string;
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TimelineEntry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/timeline.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an incident's timeline as CSV
+         * @description UTF-8 with a byte order mark, RFC 4180 quoting, times in ISO 8601 UTC, text a spreadsheet would run as a formula prefixed with '.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description From (inclusive), on the entry's event time where it has one. */
+                    from?: string;
+                    /** @description Kinds (repeat for several). */
+                    kind?: ("created" | "status" | "phase" | "assignment" | "alert" | "task" | "observable" | "evidence" | "communication" | "inquiry" | "report" | "comment" | "manual") | ("created" | "status" | "phase" | "assignment" | "alert" | "task" | "observable" | "evidence" | "communication" | "inquiry" | "report" | "comment" | "manual")[];
+                    /** @description Before (exclusive). */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The timeline as CSV. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/from-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open one incident from alerts of one tenant, merging their observables, assets and users
+         * @description The alerts' entities (host, user, addresses) and their findings' matched values become observables, each once; each alert is a timeline entry at its first sight.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Asset ids of the tenant's inventory. */
+                        affectedAssets?: string[];
+                        affectedUsers?: string[];
+                        /** @description Alerts of one tenant. */
+                        alertIds: string[];
+                        assignees?: string[];
+                        /**
+                         * @description Default other.
+                         * @enum {string}
+                         */
+                        category?: "malware" | "phishing" | "unauthorized_access" | "dos" | "data_leak" | "web_defacement" | "insider" | "vulnerability" | "other";
+                        description?: string;
+                        dueAt?: (number | string) | null;
+                        /**
+                         * @description Default from the severity: critical P1, high P2, medium P3, else P4.
+                         * @enum {string}
+                         */
+                        priority?: "P1" | "P2" | "P3" | "P4";
+                        /**
+                         * @description Default medium (from alerts: the most severe alert).
+                         * @enum {string}
+                         */
+                        severity?: "informational" | "low" | "medium" | "high" | "critical";
+                        /** @description Default: the most severe alert's rule title. */
+                        title?: string;
+                        /**
+                         * @description Default amber.
+                         * @enum {string}
+                         */
+                        tlp?: "clear" | "green" | "amber" | "amber+strict" | "red";
+                        withPlaybook?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncidentDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ingest": {
         parameters: {
             query?: never;
@@ -4833,6 +9069,770 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenants' inquiries, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A user id, or `none`. */
+                    assignee?: string;
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Only inquiries past a first-response or resolution due time. */
+                    overdue?: "true";
+                    /** @description Words in the subject or the body. */
+                    q?: string;
+                    /** @description Statuses (repeat for several). */
+                    status?: ("new" | "answered" | "waiting_customer" | "resolved" | "closed") | ("new" | "answered" | "waiting_customer" | "resolved" | "closed")[];
+                    /** @description Tenant ids (repeat the parameter for several); all the caller's tenants when absent. */
+                    tenant?: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inquiries: components["schemas"]["Inquiry"][];
+                            next?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Submit an inquiry to the SOC (customer CSIRT) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        inquiry: components["schemas"]["NewInquiryInput"];
+                        tenant: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Inquiry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inquiries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An inquiry and its thread */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InquiryDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inquiries/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign an inquiry to a SOC user (null: nobody) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assignee: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Inquiry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inquiries/{id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open an incident for an inquiry and link them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InquiryConvertInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            inquiry: components["schemas"]["Inquiry"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inquiries/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write in the thread: an answer from the SOC or a reply from the customer (moves the status) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InquiryMessageInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InquiryDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inquiries/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an inquiry to another status (resolve, close, reopen) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Kept as a message in the thread. */
+                        reason?: string;
+                        /** @enum {string} */
+                        status: "new" | "answered" | "waiting_customer" | "resolved" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Inquiry"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inquiry-sla/{tenant}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tenant's inquiry SLA targets */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InquirySla"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Set a tenant's inquiry SLA targets (admins); new inquiries use them */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tenant: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InquirySlaChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InquirySla"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/openapi.json": {
         parameters: {
             query?: never;
@@ -4856,6 +9856,90 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/playbooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incident playbooks in force (starter ones and your own) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            languages: ("ja" | "en")[];
+                            playbooks: components["schemas"]["Playbook"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -7997,6 +13081,228 @@ export interface components {
             };
             tenant?: string;
         };
+        /** @description A logged communication: direction, channel, contactId, counterpart, subject, summary, body, occurredAt, recordedAt, recordedBy, attachments (evidence ids), request ({ status, dueAt, overdue } or null). */
+        Communication: {
+            [key: string]: unknown;
+        };
+        /** @description Changes to a logged communication, most often its request status. */
+        CommunicationChange: {
+            /** @description Evidence ids of the evidence locker (files sent or received). */
+            attachments?: string[];
+            body?: string | null;
+            dueAt?: number | null;
+            /** @description Why, for the timeline entry (e.g. "logs received"). */
+            note?: string;
+            /** @description open, answered or closed; null: not a request (any more). */
+            requestStatus?: ("open" | "answered" | "closed") | null;
+            subject?: string;
+            summary?: string;
+        };
+        /** @description Changes to a logged communication, most often its request status. */
+        CommunicationChangeInput: {
+            /** @description Evidence ids of the evidence locker (files sent or received). */
+            attachments?: string[];
+            body?: string | null;
+            dueAt?: number | null;
+            /** @description Why, for the timeline entry (e.g. "logs received"). */
+            note?: string;
+            /** @description open, answered or closed; null: not a request (any more). */
+            requestStatus?: ("open" | "answered" | "closed") | null;
+            subject?: string;
+            summary?: string;
+        };
+        /** @description A rendered draft, to edit before sending and logging it. */
+        CommunicationDraft: {
+            body: string;
+            contactId: string | null;
+            /** @description Fill-in marks of a playbook's template (【氏名】, [Name]). */
+            fillIns: string[];
+            /** @enum {string} */
+            language: "ja" | "en";
+            /** @description Known placeholders without a value, left in the text as {{name}}. */
+            missing: string[];
+            subject: string;
+            templateId: string;
+            /** @description Placeholders the renderer does not know, left as written. */
+            unknown: string[];
+        };
+        /** @description A rendered draft, to edit before sending and logging it. */
+        CommunicationDraftInput: {
+            body: string;
+            contactId: string | null;
+            /** @description Fill-in marks of a playbook's template (【氏名】, [Name]). */
+            fillIns: string[];
+            /** @enum {string} */
+            language: "ja" | "en";
+            /** @description Known placeholders without a value, left in the text as {{name}}. */
+            missing: string[];
+            subject: string;
+            templateId: string;
+            /** @description Placeholders the renderer does not know, left as written. */
+            unknown: string[];
+        };
+        /** @description A logged communication: direction, channel, contactId, counterpart, subject, summary, body, occurredAt, recordedAt, recordedBy, attachments (evidence ids), request ({ status, dueAt, overdue } or null). */
+        CommunicationInput: {
+            [key: string]: unknown;
+        };
+        /** @description A template: id, source (library or playbook), kind, audience, title/subject/body in ja and en, placeholders. */
+        CommunicationTemplate: {
+            [key: string]: unknown;
+        };
+        /** @description A template: id, source (library or playbook), kind, audience, title/subject/body in ja and en, placeholders. */
+        CommunicationTemplateInput: {
+            [key: string]: unknown;
+        };
+        /** @description A contact: id, tenant (null: installation-wide), kind, organization, name, title, channels, hours, escalationNotes, language, createdAt, updatedAt. */
+        Contact: {
+            [key: string]: unknown;
+        };
+        /** @description The fields of a contact to change; null clears an optional one. */
+        ContactChange: {
+            /** @description Ways to reach the contact; the preferred one first to try (the first one when none is marked). */
+            channels?: components["schemas"]["ContactChannel"][];
+            /** @description When and how to escalate to this contact, and who comes next. */
+            escalationNotes?: string | null;
+            /** @description When the contact can be reached, e.g. "平日 9:00-18:00 JST", "24/7". */
+            hours?: string | null;
+            /**
+             * @description What the contact is: customer_csirt, management, vendor, isp, jpcert, police, regulator, legal, pr, other.
+             * @enum {string}
+             */
+            kind?: "customer_csirt" | "management" | "vendor" | "isp" | "jpcert" | "police" | "regulator" | "legal" | "pr" | "other";
+            /**
+             * @description The language to write to the contact in (ja or en).
+             * @enum {string}
+             */
+            language?: "ja" | "en";
+            /** @description A person, or empty for a desk or a team. */
+            name?: string | null;
+            /** @description The organization, e.g. "JPCERT/CC", "株式会社○○". */
+            organization?: string;
+            /** @description Role or title, e.g. "情報システム部長", "support desk". */
+            title?: string | null;
+        };
+        /** @description The fields of a contact to change; null clears an optional one. */
+        ContactChangeInput: {
+            /** @description Ways to reach the contact; the preferred one first to try (the first one when none is marked). */
+            channels?: components["schemas"]["ContactChannelInput"][];
+            /** @description When and how to escalate to this contact, and who comes next. */
+            escalationNotes?: string | null;
+            /** @description When the contact can be reached, e.g. "平日 9:00-18:00 JST", "24/7". */
+            hours?: string | null;
+            /**
+             * @description What the contact is: customer_csirt, management, vendor, isp, jpcert, police, regulator, legal, pr, other.
+             * @enum {string}
+             */
+            kind?: "customer_csirt" | "management" | "vendor" | "isp" | "jpcert" | "police" | "regulator" | "legal" | "pr" | "other";
+            /**
+             * @description The language to write to the contact in (ja or en).
+             * @enum {string}
+             */
+            language?: "ja" | "en";
+            /** @description A person, or empty for a desk or a team. */
+            name?: string | null;
+            /** @description The organization, e.g. "JPCERT/CC", "株式会社○○". */
+            organization?: string;
+            /** @description Role or title, e.g. "情報システム部長", "support desk". */
+            title?: string | null;
+        };
+        /** @description One way to reach a contact. */
+        ContactChannel: {
+            /**
+             * @description email, phone, chat (a handle or a room) or postal (an address).
+             * @enum {string}
+             */
+            kind: "email" | "phone" | "chat" | "postal";
+            /** @description e.g. "24時間窓口", "after hours". */
+            label?: string;
+            /** @description The channel to try first; at most one per contact. */
+            preferred?: boolean;
+            /** @description The address, number, handle or postal address. */
+            value: string;
+        };
+        /** @description One way to reach a contact. */
+        ContactChannelInput: {
+            /**
+             * @description email, phone, chat (a handle or a room) or postal (an address).
+             * @enum {string}
+             */
+            kind: "email" | "phone" | "chat" | "postal";
+            /** @description e.g. "24時間窓口", "after hours". */
+            label?: string;
+            /** @description The channel to try first; at most one per contact. */
+            preferred?: boolean;
+            /** @description The address, number, handle or postal address. */
+            value: string;
+        };
+        /** @description A contact: id, tenant (null: installation-wide), kind, organization, name, title, channels, hours, escalationNotes, language, createdAt, updatedAt. */
+        ContactInput: {
+            [key: string]: unknown;
+        };
+        /** @description An evidence item's custody ledger, oldest first, and its check. */
+        Custody: {
+            entries: components["schemas"]["CustodyEntry"][];
+            evidence: components["schemas"]["Evidence"];
+            verification: components["schemas"]["LedgerVerification"];
+        };
+        /** @description One hash-chained chain-of-custody entry. */
+        CustodyEntry: {
+            /** @enum {string} */
+            action: "collected" | "uploaded" | "accessed" | "downloaded" | "transferred" | "analysed" | "hold_placed" | "hold_released" | "verified" | "verification_failed" | "disposed";
+            actor: {
+                id: string;
+                name: string;
+            };
+            /** @description When it happened, epoch ms. */
+            at: number;
+            evidenceId: string;
+            /** @description A network address or a place. */
+            from: string;
+            /** @description See docs/evidence.md for the formula. */
+            hash: string;
+            /** @description A SHA-256, 64 lower-case hex digits. */
+            hashAfter?: string;
+            /** @description A SHA-256, 64 lower-case hex digits. */
+            hashBefore?: string;
+            note?: string;
+            /** @description A SHA-256, 64 lower-case hex digits. */
+            prevHash: string;
+            reason: string;
+            /** @description Position in the ledger: 1, 2, 3... with no gaps. */
+            seq: number;
+        };
+        /** @description One hash-chained chain-of-custody entry. */
+        CustodyEntryInput: {
+            /** @enum {string} */
+            action: "collected" | "uploaded" | "accessed" | "downloaded" | "transferred" | "analysed" | "hold_placed" | "hold_released" | "verified" | "verification_failed" | "disposed";
+            actor: {
+                id: string;
+                name: string;
+            };
+            /** @description When it happened, epoch ms. */
+            at: number;
+            evidenceId: string;
+            /** @description A network address or a place. */
+            from: string;
+            /** @description See docs/evidence.md for the formula. */
+            hash: string;
+            /** @description A SHA-256, 64 lower-case hex digits. */
+            hashAfter?: string;
+            /** @description A SHA-256, 64 lower-case hex digits. */
+            hashBefore?: string;
+            note?: string;
+            /** @description A SHA-256, 64 lower-case hex digits. */
+            prevHash: string;
+            reason: string;
+            /** @description Position in the ledger: 1, 2, 3... with no gaps. */
+            seq: number;
+        };
+        /** @description An evidence item's custody ledger, oldest first, and its check. */
+        CustodyInput: {
+            entries: components["schemas"]["CustodyEntryInput"][];
+            evidence: components["schemas"]["EvidenceInput"];
+            verification: components["schemas"]["LedgerVerificationInput"];
+        };
         /** @description What detection runs: rule sets, indicators, and what was refused. */
         DetectionStatus: {
             enabled: boolean;
@@ -8144,6 +13450,156 @@ export interface components {
             tenant: string;
             /** @description Epoch ms when it happened. */
             time: number;
+        };
+        /** @description An evidence item of an incident. */
+        Evidence: {
+            /** @description The Content-Type the uploader sent. */
+            contentType: string;
+            /** @description The newest custody entry as kept on the item; the ledger must still contain it. */
+            custodyHead: {
+                /** @description A SHA-256, 64 lower-case hex digits. */
+                hash: string;
+                seq: number;
+            };
+            description: string | null;
+            /** @description Set once the item was disposed of. */
+            disposed: {
+                /** @description Epoch ms. */
+                at: number;
+                by: {
+                    id: string;
+                    name: string;
+                };
+                reason: string;
+            } | null;
+            id: string;
+            incidentId: string;
+            /** @description Set while the item is under legal hold. */
+            legalHold: {
+                /** @description Epoch ms. */
+                at: number;
+                by: {
+                    id: string;
+                    name: string;
+                };
+                reason: string;
+            } | null;
+            /** @description The original file name. */
+            name: string;
+            /** @description Epoch ms. */
+            receivedAt: number;
+            receivedBy: {
+                id: string;
+                name: string;
+            };
+            /** @description SHA-256 computed on arrival; also the stored file name. */
+            sha256: string;
+            /** @description Bytes. */
+            size: number;
+            /** @description Where it came from: host, who collected it, how. */
+            source: string | null;
+            tenant: string;
+        };
+        /** @description The stored bytes re-hashed and compared with the ledger, and the ledger chain checked. */
+        EvidenceCheck: {
+            /** @description The stored file, relative to the evidence folder. */
+            file: string;
+            ledger: components["schemas"]["LedgerVerification"];
+            ok: boolean;
+            problems: {
+                /** @description file_missing, file_altered, arrival_hash_mismatch, hash_mismatch, ... */
+                kind: string;
+                message: string;
+                seq?: number;
+            }[];
+            /** @description A SHA-256, 64 lower-case hex digits. */
+            sha256: string;
+            /** @description The re-hash of the stored bytes; absent when the file is missing. */
+            stored?: {
+                /** @description A SHA-256, 64 lower-case hex digits. */
+                actual: string;
+                /** @description A SHA-256, 64 lower-case hex digits. */
+                expected: string;
+                ok: boolean;
+                size: number;
+            };
+            /** @description "intact", or every problem in turn. */
+            summary: string;
+        };
+        /** @description The stored bytes re-hashed and compared with the ledger, and the ledger chain checked. */
+        EvidenceCheckInput: {
+            /** @description The stored file, relative to the evidence folder. */
+            file: string;
+            ledger: components["schemas"]["LedgerVerificationInput"];
+            ok: boolean;
+            problems: {
+                /** @description file_missing, file_altered, arrival_hash_mismatch, hash_mismatch, ... */
+                kind: string;
+                message: string;
+                seq?: number;
+            }[];
+            /** @description A SHA-256, 64 lower-case hex digits. */
+            sha256: string;
+            /** @description The re-hash of the stored bytes; absent when the file is missing. */
+            stored?: {
+                /** @description A SHA-256, 64 lower-case hex digits. */
+                actual: string;
+                /** @description A SHA-256, 64 lower-case hex digits. */
+                expected: string;
+                ok: boolean;
+                size: number;
+            };
+            /** @description "intact", or every problem in turn. */
+            summary: string;
+        };
+        /** @description An evidence item of an incident. */
+        EvidenceInput: {
+            /** @description The Content-Type the uploader sent. */
+            contentType: string;
+            /** @description The newest custody entry as kept on the item; the ledger must still contain it. */
+            custodyHead: {
+                /** @description A SHA-256, 64 lower-case hex digits. */
+                hash: string;
+                seq: number;
+            };
+            description: string | null;
+            /** @description Set once the item was disposed of. */
+            disposed: {
+                /** @description Epoch ms. */
+                at: number;
+                by: {
+                    id: string;
+                    name: string;
+                };
+                reason: string;
+            } | null;
+            id: string;
+            incidentId: string;
+            /** @description Set while the item is under legal hold. */
+            legalHold: {
+                /** @description Epoch ms. */
+                at: number;
+                by: {
+                    id: string;
+                    name: string;
+                };
+                reason: string;
+            } | null;
+            /** @description The original file name. */
+            name: string;
+            /** @description Epoch ms. */
+            receivedAt: number;
+            receivedBy: {
+                id: string;
+                name: string;
+            };
+            /** @description SHA-256 computed on arrival; also the stored file name. */
+            sha256: string;
+            /** @description Bytes. */
+            size: number;
+            /** @description Where it came from: host, who collected it, how. */
+            source: string | null;
+            tenant: string;
         };
         /** @description One rule, indicator or correlation match. */
         Finding: {
@@ -8304,6 +13760,340 @@ export interface components {
             }[];
             tenants: string[];
             to: number;
+        };
+        /** @description An incident (case). Times are epoch ms. */
+        Incident: {
+            /** @description Asset ids of the inventory. */
+            affectedAssets: string[];
+            affectedUsers: string[];
+            /** @description User ids. */
+            assignees: string[];
+            /**
+             * @description The incident category (docs/incidents.md).
+             * @enum {string}
+             */
+            category: "malware" | "phishing" | "unauthorized_access" | "dos" | "data_leak" | "web_defacement" | "insider" | "vulnerability" | "other";
+            closedAt: number | null;
+            closedBy: string | null;
+            closeReason: string | null;
+            createdAt: number;
+            createdBy: {
+                id: string;
+                name: string;
+            };
+            description: string;
+            dueAt: number | null;
+            id: string;
+            /**
+             * @description The tenant's language when it was opened.
+             * @enum {string}
+             */
+            language: "ja" | "en";
+            /**
+             * @description A response phase (NIST SP 800-61).
+             * @enum {string}
+             */
+            phase: "detection_analysis" | "containment" | "eradication" | "recovery" | "post_incident";
+            /** @description The playbook its tasks came from. */
+            playbook: {
+                id: string;
+                version: number;
+            } | null;
+            /**
+             * @description P1 (act now) to P4.
+             * @enum {string}
+             */
+            priority: "P1" | "P2" | "P3" | "P4";
+            /** @description For humans: INC-<year>-<number>, numbered per tenant and year. */
+            ref: string;
+            /** @enum {string} */
+            severity: "informational" | "low" | "medium" | "high" | "critical";
+            /**
+             * @description How the incident came in.
+             * @enum {string}
+             */
+            source: "alerts" | "customer_report" | "inquiry" | "email" | "manual";
+            /** @description What the source refers to (an inquiry id), if anything. */
+            sourceRef: string | null;
+            /** @enum {string} */
+            status: "open" | "closed";
+            tenant: string;
+            title: string;
+            /**
+             * @description Traffic Light Protocol 2.0 label.
+             * @enum {string}
+             */
+            tlp: "clear" | "green" | "amber" | "amber+strict" | "red";
+            updatedAt: number;
+            updatedBy: string;
+        };
+        /** @description An incident with its tasks, alerts, observables and links. */
+        IncidentDetail: {
+            alertIds: string[];
+            counts: {
+                alerts: number;
+                observables: number;
+                tasks: number;
+                tasksOpen: number;
+                timeline: number;
+            };
+            incident: components["schemas"]["Incident"];
+            links: {
+                incidentId: string;
+                linkedAt: number;
+                ref: string;
+                /**
+                 * @description What the other incident is to this one: related, duplicate, parent or child.
+                 * @enum {string}
+                 */
+                relation: "related" | "duplicate" | "parent" | "child";
+                /** @enum {string} */
+                status: "open" | "closed";
+                title: string;
+            }[];
+            observables: components["schemas"]["IncidentObservable"][];
+            tasks: components["schemas"]["IncidentTask"][];
+        };
+        /** @description An incident with its tasks, alerts, observables and links. */
+        IncidentDetailInput: {
+            alertIds: string[];
+            counts: {
+                alerts: number;
+                observables: number;
+                tasks: number;
+                tasksOpen: number;
+                timeline: number;
+            };
+            incident: components["schemas"]["IncidentInput"];
+            links: {
+                incidentId: string;
+                linkedAt: number;
+                ref: string;
+                /**
+                 * @description What the other incident is to this one: related, duplicate, parent or child.
+                 * @enum {string}
+                 */
+                relation: "related" | "duplicate" | "parent" | "child";
+                /** @enum {string} */
+                status: "open" | "closed";
+                title: string;
+            }[];
+            observables: components["schemas"]["IncidentObservableInput"][];
+            tasks: components["schemas"]["IncidentTaskInput"][];
+        };
+        /** @description An incident (case). Times are epoch ms. */
+        IncidentInput: {
+            /** @description Asset ids of the inventory. */
+            affectedAssets: string[];
+            affectedUsers: string[];
+            /** @description User ids. */
+            assignees: string[];
+            /**
+             * @description The incident category (docs/incidents.md).
+             * @enum {string}
+             */
+            category: "malware" | "phishing" | "unauthorized_access" | "dos" | "data_leak" | "web_defacement" | "insider" | "vulnerability" | "other";
+            closedAt: number | null;
+            closedBy: string | null;
+            closeReason: string | null;
+            createdAt: number;
+            createdBy: {
+                id: string;
+                name: string;
+            };
+            description: string;
+            dueAt: number | null;
+            id: string;
+            /**
+             * @description The tenant's language when it was opened.
+             * @enum {string}
+             */
+            language: "ja" | "en";
+            /**
+             * @description A response phase (NIST SP 800-61).
+             * @enum {string}
+             */
+            phase: "detection_analysis" | "containment" | "eradication" | "recovery" | "post_incident";
+            /** @description The playbook its tasks came from. */
+            playbook: {
+                id: string;
+                version: number;
+            } | null;
+            /**
+             * @description P1 (act now) to P4.
+             * @enum {string}
+             */
+            priority: "P1" | "P2" | "P3" | "P4";
+            /** @description For humans: INC-<year>-<number>, numbered per tenant and year. */
+            ref: string;
+            /** @enum {string} */
+            severity: "informational" | "low" | "medium" | "high" | "critical";
+            /**
+             * @description How the incident came in.
+             * @enum {string}
+             */
+            source: "alerts" | "customer_report" | "inquiry" | "email" | "manual";
+            /** @description What the source refers to (an inquiry id), if anything. */
+            sourceRef: string | null;
+            /** @enum {string} */
+            status: "open" | "closed";
+            tenant: string;
+            title: string;
+            /**
+             * @description Traffic Light Protocol 2.0 label.
+             * @enum {string}
+             */
+            tlp: "clear" | "green" | "amber" | "amber+strict" | "red";
+            updatedAt: number;
+            updatedBy: string;
+        };
+        /** @description An observable (IOC) of an incident. */
+        IncidentObservable: {
+            createdAt: number;
+            firstSeen: number;
+            id: string;
+            incidentId: string;
+            lastSeen: number;
+            note: string | null;
+            /** @description The last sighting search; null before the first. */
+            sighting: {
+                /** @description Events of the tenant where it appears, over the store's whole retention. */
+                count: number;
+                firstSeen: number | null;
+                /** @description Distinct host.name values. */
+                hosts: {
+                    count: number;
+                    name: string;
+                }[];
+                lastSeen: number | null;
+                searchedAt: number;
+            } | null;
+            /**
+             * @description How it first came in.
+             * @enum {string}
+             */
+            source: "alert" | "text" | "manual";
+            tenant: string;
+            /** @enum {string} */
+            type: "ip" | "domain" | "url" | "md5" | "sha1" | "sha256" | "email" | "user" | "host" | "file_path" | "registry_key";
+            /** @description Canonical form. */
+            value: string;
+        };
+        /** @description An observable (IOC) of an incident. */
+        IncidentObservableInput: {
+            createdAt: number;
+            firstSeen: number;
+            id: string;
+            incidentId: string;
+            lastSeen: number;
+            note: string | null;
+            /** @description The last sighting search; null before the first. */
+            sighting: {
+                /** @description Events of the tenant where it appears, over the store's whole retention. */
+                count: number;
+                firstSeen: number | null;
+                /** @description Distinct host.name values. */
+                hosts: {
+                    count: number;
+                    name: string;
+                }[];
+                lastSeen: number | null;
+                searchedAt: number;
+            } | null;
+            /**
+             * @description How it first came in.
+             * @enum {string}
+             */
+            source: "alert" | "text" | "manual";
+            tenant: string;
+            /** @enum {string} */
+            type: "ip" | "domain" | "url" | "md5" | "sha1" | "sha256" | "email" | "user" | "host" | "file_path" | "registry_key";
+            /** @description Canonical form. */
+            value: string;
+        };
+        /** @description A task of an incident, from its playbook or made by hand. */
+        IncidentTask: {
+            checklist: {
+                done: boolean;
+                doneAt?: number;
+                doneBy?: string;
+                text: components["schemas"]["LocalizedText"];
+            }[];
+            completedAt: number | null;
+            createdAt: number;
+            description: components["schemas"]["LocalizedText"] | null;
+            dueAt: number | null;
+            id: string;
+            incidentId: string;
+            notes: string | null;
+            order: number;
+            /** @description A user id. */
+            owner: string | null;
+            /**
+             * @description A response phase (NIST SP 800-61).
+             * @enum {string}
+             */
+            phase: "detection_analysis" | "containment" | "eradication" | "recovery" | "post_incident";
+            /** @description The playbook task it came from; null when made by hand. */
+            playbook: {
+                id: string;
+                taskId: string;
+                version: number;
+            } | null;
+            role: ("soc_analyst" | "csirt" | "it_ops" | "management" | "legal" | "pr" | "hr" | "helpdesk") | null;
+            /** @enum {string} */
+            status: "todo" | "in_progress" | "done" | "skipped";
+            /** @description The playbook's texts for the task (requests, notices). */
+            templates: {
+                body: components["schemas"]["LocalizedText"];
+                id: string;
+                title: components["schemas"]["LocalizedText"];
+            }[];
+            tenant: string;
+            title: components["schemas"]["LocalizedText"];
+            updatedAt: number;
+        };
+        /** @description A task of an incident, from its playbook or made by hand. */
+        IncidentTaskInput: {
+            checklist: {
+                done: boolean;
+                doneAt?: number;
+                doneBy?: string;
+                text: components["schemas"]["LocalizedTextInput"];
+            }[];
+            completedAt: number | null;
+            createdAt: number;
+            description: components["schemas"]["LocalizedTextInput"] | null;
+            dueAt: number | null;
+            id: string;
+            incidentId: string;
+            notes: string | null;
+            order: number;
+            /** @description A user id. */
+            owner: string | null;
+            /**
+             * @description A response phase (NIST SP 800-61).
+             * @enum {string}
+             */
+            phase: "detection_analysis" | "containment" | "eradication" | "recovery" | "post_incident";
+            /** @description The playbook task it came from; null when made by hand. */
+            playbook: {
+                id: string;
+                taskId: string;
+                version: number;
+            } | null;
+            role: ("soc_analyst" | "csirt" | "it_ops" | "management" | "legal" | "pr" | "hr" | "helpdesk") | null;
+            /** @enum {string} */
+            status: "todo" | "in_progress" | "done" | "skipped";
+            /** @description The playbook's texts for the task (requests, notices). */
+            templates: {
+                body: components["schemas"]["LocalizedTextInput"];
+                id: string;
+                title: components["schemas"]["LocalizedTextInput"];
+            }[];
+            tenant: string;
+            title: components["schemas"]["LocalizedTextInput"];
+            updatedAt: number;
         };
         /** @description What is arriving, how much fails to parse, and where it is kept. */
         IngestOverview: {
@@ -8473,6 +14263,142 @@ export interface components {
             revokedAt: string | null;
             tenant: string;
         };
+        /** @description An inquiry: id, tenant, number, type, subject, body, priority, status, submittedBy, assignee, incidentId, createdAt, sla { firstResponseDueAt, firstResponseAt, firstResponseOverdue, resolutionDueAt, resolutionOverdue, paused, ... }. */
+        Inquiry: {
+            [key: string]: unknown;
+        };
+        /** @description The incident to open for an inquiry. */
+        InquiryConvertInput: {
+            /** @enum {string} */
+            category?: "malware" | "phishing" | "unauthorized_access" | "dos" | "data_leak" | "web_defacement" | "insider" | "vulnerability" | "other";
+            /** @description By default the inquiry's body. */
+            description?: string;
+            /** @description The incident's title; the inquiry's subject by default. */
+            title?: string;
+        };
+        /** @description The incident to open for an inquiry. */
+        InquiryConvertInputInput: {
+            /** @enum {string} */
+            category?: "malware" | "phishing" | "unauthorized_access" | "dos" | "data_leak" | "web_defacement" | "insider" | "vulnerability" | "other";
+            /** @description By default the inquiry's body. */
+            description?: string;
+            /** @description The incident's title; the inquiry's subject by default. */
+            title?: string;
+        };
+        /** @description An inquiry with its message thread. */
+        InquiryDetail: {
+            inquiry: components["schemas"]["Inquiry"];
+            /** @description The thread, oldest first: side (customer or soc), author, body, at, statusAfter. */
+            messages: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** @description An inquiry with its message thread. */
+        InquiryDetailInput: {
+            inquiry: components["schemas"]["InquiryInput"];
+            /** @description The thread, oldest first: side (customer or soc), author, body, at, statusAfter. */
+            messages: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** @description An inquiry: id, tenant, number, type, subject, body, priority, status, submittedBy, assignee, incidentId, createdAt, sla { firstResponseDueAt, firstResponseAt, firstResponseOverdue, resolutionDueAt, resolutionOverdue, paused, ... }. */
+        InquiryInput: {
+            [key: string]: unknown;
+        };
+        /** @description A message in the thread of an inquiry. */
+        InquiryMessageInput: {
+            body: string;
+            /**
+             * @description The status to move to with the message; by default a SOC answer is 'answered' and a customer reply 'new'.
+             * @enum {string}
+             */
+            status?: "new" | "answered" | "waiting_customer" | "resolved" | "closed";
+        };
+        /** @description A message in the thread of an inquiry. */
+        InquiryMessageInputInput: {
+            body: string;
+            /**
+             * @description The status to move to with the message; by default a SOC answer is 'answered' and a customer reply 'new'.
+             * @enum {string}
+             */
+            status?: "new" | "answered" | "waiting_customer" | "resolved" | "closed";
+        };
+        /** @description A tenant's SLA targets per priority. */
+        InquirySla: {
+            /** @description The priorities still on the default targets. */
+            defaults: string[];
+            targets: {
+                [key: string]: {
+                    firstResponseMinutes: number;
+                    resolutionMinutes: number;
+                };
+            };
+        };
+        /** @description Targets to set, per priority; priorities left out keep theirs. */
+        InquirySlaChange: {
+            high?: {
+                /** @description Minutes to the first SOC answer. */
+                firstResponseMinutes: number;
+                /** @description Minutes to resolution, not counting time spent waiting on the customer. */
+                resolutionMinutes: number;
+            };
+            low?: {
+                /** @description Minutes to the first SOC answer. */
+                firstResponseMinutes: number;
+                /** @description Minutes to resolution, not counting time spent waiting on the customer. */
+                resolutionMinutes: number;
+            };
+            normal?: {
+                /** @description Minutes to the first SOC answer. */
+                firstResponseMinutes: number;
+                /** @description Minutes to resolution, not counting time spent waiting on the customer. */
+                resolutionMinutes: number;
+            };
+            urgent?: {
+                /** @description Minutes to the first SOC answer. */
+                firstResponseMinutes: number;
+                /** @description Minutes to resolution, not counting time spent waiting on the customer. */
+                resolutionMinutes: number;
+            };
+        };
+        /** @description Targets to set, per priority; priorities left out keep theirs. */
+        InquirySlaChangeInput: {
+            high?: {
+                /** @description Minutes to the first SOC answer. */
+                firstResponseMinutes: number;
+                /** @description Minutes to resolution, not counting time spent waiting on the customer. */
+                resolutionMinutes: number;
+            };
+            low?: {
+                /** @description Minutes to the first SOC answer. */
+                firstResponseMinutes: number;
+                /** @description Minutes to resolution, not counting time spent waiting on the customer. */
+                resolutionMinutes: number;
+            };
+            normal?: {
+                /** @description Minutes to the first SOC answer. */
+                firstResponseMinutes: number;
+                /** @description Minutes to resolution, not counting time spent waiting on the customer. */
+                resolutionMinutes: number;
+            };
+            urgent?: {
+                /** @description Minutes to the first SOC answer. */
+                firstResponseMinutes: number;
+                /** @description Minutes to resolution, not counting time spent waiting on the customer. */
+                resolutionMinutes: number;
+            };
+        };
+        /** @description A tenant's SLA targets per priority. */
+        InquirySlaInput: {
+            /** @description The priorities still on the default targets. */
+            defaults: string[];
+            targets: {
+                [key: string]: {
+                    firstResponseMinutes: number;
+                    resolutionMinutes: number;
+                };
+            };
+        };
         /** @description An indicator set in use. */
         IntelSet: {
             id: string;
@@ -8488,6 +14414,266 @@ export interface components {
             indicators: number;
             name: string;
             source: string;
+        };
+        /** @description The custody chain checked entry by entry. */
+        LedgerVerification: {
+            ok: boolean;
+            problems: {
+                /** @enum {string} */
+                kind: "hash_mismatch" | "broken_link" | "sequence_gap";
+                message: string;
+                seq: number;
+            }[];
+        };
+        /** @description The custody chain checked entry by entry. */
+        LedgerVerificationInput: {
+            ok: boolean;
+            problems: {
+                /** @enum {string} */
+                kind: "hash_mismatch" | "broken_link" | "sequence_gap";
+                message: string;
+                seq: number;
+            }[];
+        };
+        /** @description A text in Japanese and English. */
+        LocalizedText: {
+            en: string;
+            ja: string;
+        };
+        /** @description A text in Japanese and English. */
+        LocalizedTextInput: {
+            en: string;
+            ja: string;
+        };
+        /** @description A communication to log in an incident. */
+        NewCommunication: {
+            /** @description Evidence ids of the evidence locker (files sent or received). */
+            attachments?: string[];
+            /** @description The full text, e.g. the mail as sent. */
+            body?: string;
+            /**
+             * @description email, phone, meeting, chat, portal, letter.
+             * @enum {string}
+             */
+            channel: "email" | "phone" | "meeting" | "chat" | "portal" | "letter";
+            /** @description A contact of the incident's tenant or an installation-wide one. */
+            contactId?: string;
+            /** @description Who the other side was, in words, when there is no contact (required then). */
+            counterpart?: string;
+            /**
+             * @description outgoing (we sent or said it) or incoming (they did).
+             * @enum {string}
+             */
+            direction: "outgoing" | "incoming";
+            /** @description When it was sent, said or received (epoch ms); default now. */
+            occurredAt?: number;
+            /** @description Marks the communication as a request that waits on the other side (a log request to a vendor). */
+            request?: {
+                /** @description When an answer is expected (epoch ms). */
+                dueAt?: number | null;
+                /**
+                 * @description Default open.
+                 * @enum {string}
+                 */
+                status?: "open" | "answered" | "closed";
+            };
+            subject: string;
+            /** @description What was said or asked, in a line or two (the timeline shows it). */
+            summary: string;
+        };
+        /** @description A communication to log in an incident. */
+        NewCommunicationInput: {
+            /** @description Evidence ids of the evidence locker (files sent or received). */
+            attachments?: string[];
+            /** @description The full text, e.g. the mail as sent. */
+            body?: string;
+            /**
+             * @description email, phone, meeting, chat, portal, letter.
+             * @enum {string}
+             */
+            channel: "email" | "phone" | "meeting" | "chat" | "portal" | "letter";
+            /** @description A contact of the incident's tenant or an installation-wide one. */
+            contactId?: string;
+            /** @description Who the other side was, in words, when there is no contact (required then). */
+            counterpart?: string;
+            /**
+             * @description outgoing (we sent or said it) or incoming (they did).
+             * @enum {string}
+             */
+            direction: "outgoing" | "incoming";
+            /** @description When it was sent, said or received (epoch ms); default now. */
+            occurredAt?: number;
+            /** @description Marks the communication as a request that waits on the other side (a log request to a vendor). */
+            request?: {
+                /** @description When an answer is expected (epoch ms). */
+                dueAt?: number | null;
+                /**
+                 * @description Default open.
+                 * @enum {string}
+                 */
+                status?: "open" | "answered" | "closed";
+            };
+            subject: string;
+            /** @description What was said or asked, in a line or two (the timeline shows it). */
+            summary: string;
+        };
+        /** @description A new contact. */
+        NewContact: {
+            /** @description Ways to reach the contact; the preferred one first to try (the first one when none is marked). */
+            channels: components["schemas"]["ContactChannel"][];
+            /** @description When and how to escalate to this contact, and who comes next. */
+            escalationNotes?: string | null;
+            /** @description When the contact can be reached, e.g. "平日 9:00-18:00 JST", "24/7". */
+            hours?: string | null;
+            /**
+             * @description What the contact is: customer_csirt, management, vendor, isp, jpcert, police, regulator, legal, pr, other.
+             * @enum {string}
+             */
+            kind: "customer_csirt" | "management" | "vendor" | "isp" | "jpcert" | "police" | "regulator" | "legal" | "pr" | "other";
+            /**
+             * @description Default ja.
+             * @enum {string}
+             */
+            language?: "ja" | "en";
+            /** @description A person, or empty for a desk or a team. */
+            name?: string | null;
+            /** @description The organization, e.g. "JPCERT/CC", "株式会社○○". */
+            organization: string;
+            /** @description Role or title, e.g. "情報システム部長", "support desk". */
+            title?: string | null;
+        };
+        /** @description A new contact. */
+        NewContactInput: {
+            /** @description Ways to reach the contact; the preferred one first to try (the first one when none is marked). */
+            channels: components["schemas"]["ContactChannelInput"][];
+            /** @description When and how to escalate to this contact, and who comes next. */
+            escalationNotes?: string | null;
+            /** @description When the contact can be reached, e.g. "平日 9:00-18:00 JST", "24/7". */
+            hours?: string | null;
+            /**
+             * @description What the contact is: customer_csirt, management, vendor, isp, jpcert, police, regulator, legal, pr, other.
+             * @enum {string}
+             */
+            kind: "customer_csirt" | "management" | "vendor" | "isp" | "jpcert" | "police" | "regulator" | "legal" | "pr" | "other";
+            /**
+             * @description Default ja.
+             * @enum {string}
+             */
+            language?: "ja" | "en";
+            /** @description A person, or empty for a desk or a team. */
+            name?: string | null;
+            /** @description The organization, e.g. "JPCERT/CC", "株式会社○○". */
+            organization: string;
+            /** @description Role or title, e.g. "情報システム部長", "support desk". */
+            title?: string | null;
+        };
+        /** @description A new inquiry to the SOC. */
+        NewInquiry: {
+            body: string;
+            /**
+             * @description urgent, high, normal or low: sets the SLA.
+             * @enum {string}
+             */
+            priority?: "urgent" | "high" | "normal" | "low";
+            subject: string;
+            /**
+             * @description question, request (ask the SOC to do something) or report (tell it).
+             * @enum {string}
+             */
+            type: "question" | "request" | "report";
+        };
+        /** @description A new inquiry to the SOC. */
+        NewInquiryInput: {
+            body: string;
+            /**
+             * @description urgent, high, normal or low: sets the SLA.
+             * @enum {string}
+             */
+            priority?: "urgent" | "high" | "normal" | "low";
+            subject: string;
+            /**
+             * @description question, request (ask the SOC to do something) or report (tell it).
+             * @enum {string}
+             */
+            type: "question" | "request" | "report";
+        };
+        /** @description What adding observables did. */
+        ObservablesAdded: {
+            added: number;
+            /** @description How many the incident already had. */
+            known: number;
+            /** @description The observables named, as stored now. */
+            observables: components["schemas"]["IncidentObservable"][];
+        };
+        /** @description What adding observables did. */
+        ObservablesAddedInput: {
+            added: number;
+            /** @description How many the incident already had. */
+            known: number;
+            /** @description The observables named, as stored now. */
+            observables: components["schemas"]["IncidentObservableInput"][];
+        };
+        /** @description An incident playbook: tasks per response phase (docs/playbooks.md). */
+        Playbook: {
+            categories: ("malware" | "phishing" | "unauthorized_access" | "dos" | "data_leak" | "web_defacement" | "insider" | "vulnerability" | "other")[];
+            description: components["schemas"]["LocalizedText"];
+            id: string;
+            /** @enum {string} */
+            origin: "starter" | "user";
+            tasks: {
+                checklist: components["schemas"]["LocalizedText"][];
+                description?: components["schemas"]["LocalizedText"];
+                /** @description Counted from the creation of the incident: 30m, 4h, 3d, 2w. */
+                due?: string;
+                id: string;
+                /** @enum {string} */
+                phase: "detection_analysis" | "containment" | "eradication" | "recovery" | "post_incident";
+                /** @enum {string} */
+                role: "soc_analyst" | "csirt" | "it_ops" | "management" | "legal" | "pr" | "hr" | "helpdesk";
+                templates: {
+                    body: components["schemas"]["LocalizedText"];
+                    id: string;
+                    title: components["schemas"]["LocalizedText"];
+                }[];
+                title: components["schemas"]["LocalizedText"];
+                when?: {
+                    /** @enum {string} */
+                    minSeverity: "informational" | "low" | "medium" | "high" | "critical";
+                };
+            }[];
+            title: components["schemas"]["LocalizedText"];
+            version: number;
+        };
+        /** @description An incident playbook: tasks per response phase (docs/playbooks.md). */
+        PlaybookInput: {
+            categories: ("malware" | "phishing" | "unauthorized_access" | "dos" | "data_leak" | "web_defacement" | "insider" | "vulnerability" | "other")[];
+            description: components["schemas"]["LocalizedTextInput"];
+            id: string;
+            /** @enum {string} */
+            origin: "starter" | "user";
+            tasks: {
+                checklist: components["schemas"]["LocalizedTextInput"][];
+                description?: components["schemas"]["LocalizedTextInput"];
+                /** @description Counted from the creation of the incident: 30m, 4h, 3d, 2w. */
+                due?: string;
+                id: string;
+                /** @enum {string} */
+                phase: "detection_analysis" | "containment" | "eradication" | "recovery" | "post_incident";
+                /** @enum {string} */
+                role: "soc_analyst" | "csirt" | "it_ops" | "management" | "legal" | "pr" | "hr" | "helpdesk";
+                templates: {
+                    body: components["schemas"]["LocalizedTextInput"];
+                    id: string;
+                    title: components["schemas"]["LocalizedTextInput"];
+                }[];
+                title: components["schemas"]["LocalizedTextInput"];
+                when?: {
+                    /** @enum {string} */
+                    minSeverity: "informational" | "low" | "medium" | "high" | "critical";
+                };
+            }[];
+            title: components["schemas"]["LocalizedTextInput"];
+            version: number;
         };
         /** @description Who a request acts as. */
         SignedInUser: {
@@ -8506,6 +14692,38 @@ export interface components {
             /** @description "all" for admins, otherwise the tenants the user acts in. */
             tenants: "all" | string[];
             username: string;
+        };
+        /** @description What to fill a template with. */
+        TemplateRenderRequest: {
+            /** @description The addressee, a contact usable in the incident. */
+            contactId?: string;
+            /** @description The incident the draft is about. */
+            incidentId: string;
+            /**
+             * @description ja or en; by default the contact's, else the tenant's.
+             * @enum {string}
+             */
+            language?: "ja" | "en";
+            /** @description Placeholder values such as "period.from" or "requested.items" (a list: one line each). */
+            values?: {
+                [key: string]: string | string[];
+            };
+        };
+        /** @description What to fill a template with. */
+        TemplateRenderRequestInput: {
+            /** @description The addressee, a contact usable in the incident. */
+            contactId?: string;
+            /** @description The incident the draft is about. */
+            incidentId: string;
+            /**
+             * @description ja or en; by default the contact's, else the tenant's.
+             * @enum {string}
+             */
+            language?: "ja" | "en";
+            /** @description Placeholder values such as "period.from" or "requested.items" (a list: one line each). */
+            values?: {
+                [key: string]: string | string[];
+            };
         };
         /** @description A tenant and its settings. */
         Tenant: {
@@ -8598,6 +14816,54 @@ export interface components {
                 truePositives: number;
             }[];
             truePositives: number;
+        };
+        /** @description One entry of an incident timeline. */
+        TimelineEntry: {
+            actor: {
+                id: string;
+                name: string;
+            };
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** @description When it happened, if known apart from when it was recorded. */
+            eventTime: number | null;
+            id: string;
+            incidentId: string;
+            /** @enum {string} */
+            kind: "created" | "status" | "phase" | "assignment" | "alert" | "task" | "observable" | "evidence" | "communication" | "inquiry" | "report" | "comment" | "manual";
+            recordedAt: number;
+            /** @description What the entry is about. */
+            ref: {
+                id: string;
+                type: string;
+            } | null;
+            summary: string;
+            tenant: string;
+        };
+        /** @description One entry of an incident timeline. */
+        TimelineEntryInput: {
+            actor: {
+                id: string;
+                name: string;
+            };
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** @description When it happened, if known apart from when it was recorded. */
+            eventTime: number | null;
+            id: string;
+            incidentId: string;
+            /** @enum {string} */
+            kind: "created" | "status" | "phase" | "assignment" | "alert" | "task" | "observable" | "evidence" | "communication" | "inquiry" | "report" | "comment" | "manual";
+            recordedAt: number;
+            /** @description What the entry is about. */
+            ref: {
+                id: string;
+                type: string;
+            } | null;
+            summary: string;
+            tenant: string;
         };
         /** @description A local user account (never its password hash). */
         User: {
