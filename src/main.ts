@@ -22,6 +22,7 @@ import { loadCasePlaybooks, openCases } from './cases/cases.js';
 import { openContactServices } from './cases/contacts/open.js';
 import { EvidenceFiles } from './cases/evidence/evidence-files.js';
 import { EvidenceService } from './cases/evidence-service.js';
+import { IncidentReportService } from './cases/incident-report-service.js';
 import { problemText } from './cases/playbooks/load.js';
 import { syslogInput, type SyslogInput } from './inputs/syslog/index.js';
 import { normalize } from './normalize/normalize.js';
@@ -196,6 +197,16 @@ export async function startYagura(
     playbooks: playbooks.playbooks,
     ...(config.cases.communicationTemplates ? { templatesDir: config.cases.communicationTemplates } : {}),
   });
+  const reportSettings = config.cases.reports;
+  const reports = new IncidentReportService(
+    caseDeps,
+    { cases, evidence, communications: contacts.communications },
+    {
+      organization: reportSettings.organization,
+      ...(reportSettings.templates ? { templateDir: reportSettings.templates } : {}),
+      ...(reportSettings.chromium ? { chromiumPath: reportSettings.chromium } : {}),
+    },
+  );
   const smtp = config.notify.smtp;
   const escalation = new EscalationService(
     { db: access.db, audit: access.audit, knownTenants: () => directory.ids },
@@ -293,6 +304,7 @@ export async function startYagura(
     cases,
     evidence,
     contacts,
+    reports,
     config: {
       bodyLimitBytes: config.server.bodyLimitBytes,
       minFreeBytes: config.store.retention.minFreeBytes,

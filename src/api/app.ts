@@ -23,6 +23,7 @@ import { triageMetricsRoutes } from './routes/triage-metrics.js';
 import { escalationRoutes } from './routes/escalation.js';
 import { incidentRoutes } from './routes/incidents.js';
 import { evidenceRoutes } from './routes/evidence.js';
+import { incidentReportRoutes } from './routes/incident-reports.js';
 import { contactRoutes } from './routes/contacts.js';
 import { communicationRoutes } from './routes/communications.js';
 import { inquiryRoutes } from './routes/inquiries.js';
@@ -78,6 +79,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   if (deps.cases) routeDeps.cases = deps.cases;
   if (deps.evidence) routeDeps.evidence = deps.evidence;
   if (deps.contacts) routeDeps.contacts = deps.contacts;
+  if (deps.reports) routeDeps.reports = deps.reports;
   if (deps.queueStats) routeDeps.queueStats = deps.queueStats;
   if (deps.queueHistory) routeDeps.queueHistory = deps.queueHistory;
   if (deps.config.retention) routeDeps.retention = deps.config.retention;
@@ -147,6 +149,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   }
   if (routeDeps.cases) app.register(incidentRoutes, { ...routeDeps, cases: routeDeps.cases });
   if (routeDeps.evidence) app.register(evidenceRoutes, { ...routeDeps, evidence: routeDeps.evidence });
+  if (routeDeps.reports) app.register(incidentReportRoutes, { ...routeDeps, reports: routeDeps.reports });
   if (routeDeps.contacts) {
     const withContacts = { ...routeDeps, contacts: routeDeps.contacts };
     app.register(contactRoutes, withContacts);

@@ -16,6 +16,7 @@ import type { EscalationService } from '../triage/escalation-service.js';
 import type { Cases } from '../cases/cases.js';
 import type { EvidenceService } from '../cases/evidence-service.js';
 import type { ContactServices } from '../cases/contacts/index.js';
+import type { IncidentReportService } from '../cases/incident-report-service.js';
 import type { Triage } from '../triage/triage-stage.js';
 import type { IngestSink } from '../core/raw-message.js';
 import type { HttpInputConfig } from '../inputs/http/config.js';
@@ -75,6 +76,8 @@ export interface AppDeps {
   evidence?: EvidenceService;
   /** Contacts, communications, templates and inquiries; absent in apps built without them. */
   contacts?: ContactServices;
+  /** Flash and final incident reports; absent in apps built without them. */
+  reports?: IncidentReportService;
   sink: IngestSink;
   metrics: YaguraMetrics;
   config: AppConfig;
@@ -127,4 +130,5 @@ export interface RouteDeps {
   cases?: Cases;
   evidence?: EvidenceService;
   contacts?: ContactServices;
+  reports?: IncidentReportService;
 }

@@ -10,6 +10,7 @@ import { createMetrics } from '../telemetry/metrics.js';
 import type { EscalationService } from '../triage/escalation-service.js';
 import type { Cases } from '../cases/cases.js';
 import type { EvidenceService } from '../cases/evidence-service.js';
+import type { IncidentReportService } from '../cases/incident-report-service.js';
 import type { ContactServices } from '../cases/contacts/index.js';
 import type { Triage } from '../triage/triage-stage.js';
 
@@ -138,6 +139,7 @@ export async function renderOpenApi(version?: string): Promise<string> {
   const cases = new Proxy({}, { get: () => unused() }) as Cases;
   const evidence = new Proxy({}, { get: () => unused() }) as EvidenceService;
   const contacts = new Proxy({}, { get: () => unused() }) as ContactServices;
+  const reports = new Proxy({}, { get: () => unused() }) as IncidentReportService;
   const app = buildApp({
     access,
     detection,
@@ -146,6 +148,7 @@ export async function renderOpenApi(version?: string): Promise<string> {
     cases,
     evidence,
     contacts,
+    reports,
     store,
     sink,
     metrics: createMetrics(),

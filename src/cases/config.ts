@@ -19,6 +19,32 @@ export const casesSchema = z
         'A folder of communication templates (docs/contacts-and-inquiries.md) to use instead of the starter set in content/communication-templates.',
       ),
     evidence: evidenceConfigSchema.prefault({}).describe('The evidence locker (docs/evidence.md).'),
+    reports: z
+      .object({
+        organization: z
+          .string()
+          .min(1)
+          .max(200)
+          .default('Yagura SOC')
+          .describe('The SOC or CSIRT that signs incident reports (their 作成者 line).'),
+        templates: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            'A folder of your own report templates (docs/reports.md); a file there replaces the built-in one of the same name.',
+          ),
+        chromium: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            'The Chromium binary that prints PDF reports (default: the first of /usr/bin/chromium and similar).',
+          ),
+      })
+      .strict()
+      .prefault({})
+      .describe('Incident reports (docs/reports.md).'),
   })
   .strict();
 

@@ -67,3 +67,27 @@ describe('scanPairs', () => {
     expect(p.size).toBe(0);
   });
 });
+
+describe('KvNames.slotOrNew', () => {
+  it('gives every name a slot on first use, so a parser can keep per-key decisions by slot', () => {
+    const names = new KvNames();
+    const p = new KvPairs(names);
+    p.add('kv.unlisted', 'x');
+    const s = p.slotAt(0);
+    expect(s).toBeGreaterThanOrEqual(0);
+    expect(names.nameOf(s)).toBe('kv.unlisted');
+    expect(names.slotOrNew('kv.unlisted')).toBe(s);
+    expect(p.at(s)).toBe('x');
+    p.clear();
+    expect(p.at(s)).toBeUndefined();
+  });
+
+  it('stops giving slots once the table is full, and the pairs are still kept', () => {
+    const names = new KvNames();
+    for (let i = 0; names.slotOrNew(`kv.k${i}`) >= 0; i++);
+    const p = new KvPairs(names);
+    p.add('kv.late', 'y');
+    expect(p.slotAt(0)).toBe(-1);
+    expect([p.nameAt(0), p.valueAt(0)]).toEqual(['kv.late', 'y']);
+  });
+});

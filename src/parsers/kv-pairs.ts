@@ -1,6 +1,8 @@
 // A reusable view of one line's key=value pairs, for device parsers that read them without merging them as fields.
 import type { FieldValue } from '../core/event.js';
 
+const MAX_SLOTS = 4096;
+
 /**
  * The kv.* names a parser reads, each with a slot number: the parser resolves its names once, at load (before any
  * line: pairs are filed by slot as they are added), and reads a line's values by slot, an array index, instead of
@@ -29,6 +31,17 @@ export class KvNames {
   /** The slot of `name` if it has one, without giving one. */
   find(name: string): number | undefined {
     return this.slots.get(name);
+  }
+
+  /**
+   * The slot of `name`, given on first use while fewer than MAX_SLOTS names have one (sender-chosen keys must not
+   * grow the table without bound); -1 after that. Every key of a line then has a slot a parser can keep its own
+   * per-key decisions under (an array index), instead of looking the key up again in a map of its own.
+   */
+  slotOrNew(name: string): number {
+    const s = this.slots.get(name);
+    if (s !== undefined) return s;
+    return this.names.length < MAX_SLOTS ? this.slot(name) : -1;
   }
 
   /** Slots for several keys: { srcip: slot('kv.srcip'), ... }. */
@@ -63,9 +76,10 @@ export class KvFields implements KvValues {
 export class KvPairs implements KvValues {
   private names: string[] = [];
   private values: FieldValue[] = [];
+  /** The slot of each pair's name, -1 when the names table is full. */
+  private slots: number[] = [];
   private count = 0;
   private bySlot: (FieldValue | undefined)[] = [];
-  private filled: number[] = [];
 
   constructor(private readonly known: KvNames) {}
 
@@ -75,20 +89,20 @@ export class KvPairs implements KvValues {
 
   clear(): void {
     const bySlot = this.bySlot;
-    for (const s of this.filled) bySlot[s] = undefined;
-    this.filled.length = 0;
+    for (let i = 0; i < this.count; i++) {
+      const s = this.slots[i] as number;
+      if (s >= 0) bySlot[s] = undefined;
+    }
     this.count = 0;
   }
 
   add(name: string, value: FieldValue): void {
+    const s = this.known.slotOrNew(name);
     this.names[this.count] = name;
     this.values[this.count] = value;
+    this.slots[this.count] = s;
     this.count++;
-    const s = this.known.find(name);
-    if (s !== undefined && this.bySlot[s] === undefined) {
-      this.bySlot[s] = value;
-      this.filled.push(s);
-    }
+    if (s >= 0 && this.bySlot[s] === undefined) this.bySlot[s] = value;
   }
 
   /** The value of the first pair whose name has slot `slot`, or undefined. */
@@ -102,5 +116,10 @@ export class KvPairs implements KvValues {
 
   valueAt(i: number): FieldValue {
     return this.values[i] as FieldValue;
+  }
+
+  /** The slot of the i-th pair's name (see KvNames.slotOrNew), -1 when it has none. */
+  slotAt(i: number): number {
+    return this.slots[i] as number;
   }
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { sampleIncidentReportData } from './incident-report-fixture.js';
 import { CHROMIUM_CANDIDATES, findChromium, htmlToPdf } from './pdf.js';
 import { renderIncidentReportPdf } from './render-incident-report.js';
@@ -36,6 +36,15 @@ describe.skipIf(missing.length > 0)(
   `PDF output with headless Chromium${missing.length ? ` (skipped: ${missing.join(', ')} missing)` : ''}`,
   () => {
     it('prints a Japanese flash report whose text pdftotext can read back', async () => {
+      // A private temp folder: other test files print PDFs at the same time, in the shared one.
+      const shared = process.env.TMPDIR;
+      const own = await mkdtemp(join(tmpdir(), 'yagura-pdf-test-'));
+      process.env.TMPDIR = own;
+      onTestFinished(async () => {
+        if (shared === undefined) delete process.env.TMPDIR;
+        else process.env.TMPDIR = shared;
+        await rm(own, { recursive: true, force: true });
+      });
       const before = await yaguraTempDirs();
       const pdf = await renderIncidentReportPdf(sampleIncidentReportData(), {
         kind: 'flash',

@@ -177,12 +177,22 @@ function text(v: Values, slot: number): string | undefined {
   return s === undefined || s.length === 0 || s === 'N/A' ? undefined : s;
 }
 
+// Both read and write their list by literal name: addTo's computed name costs a generic lookup and store each call
+// (measured: 6 % of a FortiGate line's parse).
 function putCategory(out: Fields, category: string): void {
-  addTo(out, 'event.category', category);
+  const prev = out['event.category'];
+  if (prev === undefined || prev === null) out['event.category'] = [category];
+  else if (Array.isArray(prev)) {
+    if (!prev.includes(category)) prev.push(category);
+  } else if (prev !== category) out['event.category'] = [prev, category];
 }
 
 function putType(out: Fields, type: string): void {
-  addTo(out, 'event.type', type);
+  const prev = out['event.type'];
+  if (prev === undefined || prev === null) out['event.type'] = [type];
+  else if (Array.isArray(prev)) {
+    if (!prev.includes(type)) prev.push(type);
+  } else if (prev !== type) out['event.type'] = [prev, type];
 }
 
 /** [kv slot, ECS name, vendor name] of a field map, built once: no string building per line. */
@@ -456,16 +466,40 @@ function actionFallback(v: Values, out: Fields): void {
   if (action !== undefined) out['event.action'] = action;
 }
 
-/** Keeps a kv.* pair no mapping used under fortinet.firewall.*. */
-function keepVendorField(out: Fields, k: string, v: FieldValue): void {
-  const name = vendorName(k);
+/** Keeps a kv.* pair no mapping used under fortinet.firewall.*, as a number when `isInt`. */
+function keepVendor(out: Fields, name: string, isInt: boolean, v: FieldValue): void {
   if (name.length === 0 || v === 'N/A' || v === '' || out[name] !== undefined) return;
-  if (typeof v === 'string' && VENDOR_INT_NAMES.has(name)) {
+  if (isInt && typeof v === 'string') {
     const n = toInt(v);
     out[name] = Number.isNaN(n) ? v : n;
   } else {
     out[name] = v;
   }
+}
+
+function keepVendorField(out: Fields, k: string, v: FieldValue): void {
+  const name = vendorName(k);
+  keepVendor(out, name, VENDOR_INT_NAMES.has(name), v);
+}
+
+// vendorName() and the number test by the pair's slot, decided once per key: an array read per pair instead of a
+// map and a set lookup (measured: 5 % of a claimed FortiGate line).
+const vendorBySlot: (string | undefined)[] = [];
+const vendorIntBySlot: boolean[] = [];
+
+function keepVendorPair(out: Fields, pairs: KvPairs, i: number): void {
+  const slot = pairs.slotAt(i);
+  if (slot < 0) {
+    keepVendorField(out, pairs.nameAt(i), pairs.valueAt(i));
+    return;
+  }
+  let name = vendorBySlot[slot];
+  if (name === undefined) {
+    name = vendorName(NAMES.nameOf(slot));
+    vendorBySlot[slot] = name;
+    vendorIntBySlot[slot] = VENDOR_INT_NAMES.has(name);
+  }
+  keepVendor(out, name, vendorIntBySlot[slot] === true, pairs.valueAt(i));
 }
 
 function isKv(k: string): boolean {
@@ -524,7 +558,7 @@ function refine(
   if (claimed !== null) {
     // The header's fields hold no kv.* (the pairs were never merged): they come first, then the pairs, as merged.
     for (const k in f) if (out[k] === undefined) out[k] = f[k] as FieldValue;
-    for (let i = 0; i < claimed.size; i++) keepVendorField(out, claimed.nameAt(i), claimed.valueAt(i));
+    for (let i = 0; i < claimed.size; i++) keepVendorPair(out, claimed, i);
   } else {
     keepVendorFields(f, out);
   }

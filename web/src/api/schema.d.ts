@@ -8140,6 +8140,298 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/incidents/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident's reports generated so far, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reports: components["schemas"]["IncidentReportRecord"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Generate a flash or final report as HTML or PDF (PDF needs Chromium and a Japanese font); recorded on the timeline */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "html" | "pdf";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description flash: 速報 while the incident is handled; final: 最終報告書.
+                         * @enum {string}
+                         */
+                        kind: "flash" | "final";
+                        /** @enum {string} */
+                        language: "ja" | "en";
+                        /** @description Who the report is addressed to (宛先). */
+                        recipient?: string;
+                        /**
+                         * @description The analyst's text: summary, impact, actionsTaken, nextSteps (flash); cause, impact, response, recommendations (final).
+                         * @default {}
+                         */
+                        sections?: {
+                            actionsTaken?: string;
+                            cause?: string;
+                            impact?: string;
+                            nextSteps?: string;
+                            recommendations?: string;
+                            response?: string;
+                            summary?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description The report; X-Report-Sequence gives its number (第N報). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "text/html": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/reports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The report as HTML, to look at before generating it (not recorded) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description flash: 速報 while the incident is handled; final: 最終報告書.
+                         * @enum {string}
+                         */
+                        kind: "flash" | "final";
+                        /** @enum {string} */
+                        language: "ja" | "en";
+                        /** @description Who the report is addressed to (宛先). */
+                        recipient?: string;
+                        /**
+                         * @description The analyst's text: summary, impact, actionsTaken, nextSteps (flash); cause, impact, response, recommendations (final).
+                         * @default {}
+                         */
+                        sections?: {
+                            actionsTaken?: string;
+                            cause?: string;
+                            impact?: string;
+                            nextSteps?: string;
+                            recommendations?: string;
+                            response?: string;
+                            summary?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description The report as one HTML document. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/incidents/{id}/tasks": {
         parameters: {
             query?: never;
@@ -14010,6 +14302,66 @@ export interface components {
             type: "ip" | "domain" | "url" | "md5" | "sha1" | "sha256" | "email" | "user" | "host" | "file_path" | "registry_key";
             /** @description Canonical form. */
             value: string;
+        };
+        /** @description A report generated earlier, as the timeline keeps it. */
+        IncidentReportRecord: {
+            generatedAt: number;
+            generatedBy: {
+                id: string;
+                name: string;
+            };
+            /** @description The timeline entry that records it. */
+            id: string;
+            /**
+             * @description flash: 速報 while the incident is handled; final: 最終報告書.
+             * @enum {string}
+             */
+            kind: "flash" | "final";
+            /** @enum {string} */
+            language: "ja" | "en";
+            recipient: string | null;
+            /** @description The analyst's text: summary, impact, actionsTaken, nextSteps (flash); cause, impact, response, recommendations (final). */
+            sections: {
+                actionsTaken?: string;
+                cause?: string;
+                impact?: string;
+                nextSteps?: string;
+                recommendations?: string;
+                response?: string;
+                summary?: string;
+            };
+            /** @description 第N報: the number of this report among those of its kind. */
+            sequence: number;
+        };
+        /** @description A report generated earlier, as the timeline keeps it. */
+        IncidentReportRecordInput: {
+            generatedAt: number;
+            generatedBy: {
+                id: string;
+                name: string;
+            };
+            /** @description The timeline entry that records it. */
+            id: string;
+            /**
+             * @description flash: 速報 while the incident is handled; final: 最終報告書.
+             * @enum {string}
+             */
+            kind: "flash" | "final";
+            /** @enum {string} */
+            language: "ja" | "en";
+            recipient: string | null;
+            /** @description The analyst's text: summary, impact, actionsTaken, nextSteps (flash); cause, impact, response, recommendations (final). */
+            sections: {
+                actionsTaken?: string;
+                cause?: string;
+                impact?: string;
+                nextSteps?: string;
+                recommendations?: string;
+                response?: string;
+                summary?: string;
+            };
+            /** @description 第N報: the number of this report among those of its kind. */
+            sequence: number;
         };
         /** @description A task of an incident, from its playbook or made by hand. */
         IncidentTask: {
