@@ -171,23 +171,24 @@ export class IncidentObservableService {
     const store = this.options.store;
     if (!store) throw new YaguraError('STORE_FAILED', 'No event store is open for sighting searches');
     const now = nowOf(this.deps);
-    const query = parseQuery(sightingQuery(obs));
+    const text = sightingQuery(obs);
     const scope = {
       tenants: tenantScope(actor, [row.tenant], this.deps.knownTenants()),
       from: 0,
       to: now + DAY,
-      query,
+      query: parseQuery(text),
     };
-    const [hosts, oldest, newest] = await Promise.all([
+    // A syslog sender names itself in host.hostname and often sets no host.name: those events count by that name.
+    const senders = { ...scope, query: parseQuery(`(${text}) AND NOT host.name:*`) };
+    const [named, unnamed, oldest, newest] = await Promise.all([
       store.aggregate(scope, { kind: 'terms', field: 'host.name', size: SIGHTING_HOSTS_MAX }),
+      store.aggregate(senders, { kind: 'terms', field: 'host.hostname', size: SIGHTING_HOSTS_MAX }),
       store.search({ ...scope, limit: 1, order: 'asc' }),
       store.search({ ...scope, limit: 1, order: 'desc' }),
     ]);
     const sighting: Sighting = {
-      count: hosts.total,
-      hosts: hosts.buckets
-        .filter((b) => b.key !== null && b.key !== '')
-        .map((b) => ({ name: String(b.key), count: b.count })),
+      count: named.total,
+      hosts: hostCounts([...named.buckets, ...unnamed.buckets]),
       firstSeen: oldest.events[0]?.time ?? null,
       lastSeen: newest.events[0]?.time ?? null,
       searchedAt: now,
@@ -363,4 +364,19 @@ export class IncidentObservableService {
     }
     return toIncidentObservable(found);
   }
+}
+
+/** Events per host name (case-insensitive, first spelling kept), most first, at most SIGHTING_HOSTS_MAX. */
+function hostCounts(buckets: readonly { key: unknown; count: number }[]): { name: string; count: number }[] {
+  const byName = new Map<string, { name: string; count: number }>();
+  for (const b of buckets) {
+    if (b.key === null || b.key === '') continue;
+    const name = String(b.key);
+    const known = byName.get(name.toLowerCase());
+    if (known) known.count += b.count;
+    else byName.set(name.toLowerCase(), { name, count: b.count });
+  }
+  return [...byName.values()]
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    .slice(0, SIGHTING_HOSTS_MAX);
 }

@@ -143,7 +143,7 @@ export const uploadQuery = z
 /** The OpenAPI requestBody of the upload: the raw file, any content type. */
 export const uploadBodyDoc = {
   description:
-    'The file itself, as the raw request body (curl --data-binary @file). Any Content-Type (kept on the item); no multipart, no Content-Encoding. Larger than `evidence.maxBytes` (default 2 GiB): 413, nothing stored.',
+    'The file itself, as the raw request body (curl --data-binary @file). Any Content-Type (kept on the item); no multipart, no Content-Encoding. Larger than `cases.evidence.maxBytes` (default 2 GiB): 413, nothing stored.',
   required: true,
   content: {
     'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
