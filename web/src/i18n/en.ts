@@ -2,7 +2,11 @@
 import { alertsText } from '../pages/alerts/text.js';
 import { allowlistText } from '../pages/allowlist/text.js';
 import { assetsText } from '../pages/assets/text.js';
+import { contactsText } from '../pages/contacts/text.js';
 import { escalationText } from '../pages/escalation/text.js';
+import { incidentTabsText } from '../pages/incidents/tabs-text.js';
+import { incidentsText } from '../pages/incidents/text.js';
+import { inquiriesText } from '../pages/inquiries/text.js';
 import type { Shape } from './shape.js';
 export const en = {
   nav: {
@@ -12,6 +16,9 @@ export const en = {
     allowlist: 'Allow-list',
     assets: 'Assets',
     escalation: 'Escalation policies',
+    incidents: 'Incidents',
+    inquiries: 'Inquiries',
+    contacts: 'Contacts',
   },
   role: { admin: 'Administrator', soc_analyst: 'SOC analyst', csirt: 'CSIRT', viewer: 'Viewer' },
   shell: {
@@ -154,6 +161,10 @@ export const en = {
   allowlist: allowlistText.en,
   assets: assetsText.en,
   escalation: escalationText.en,
+  incidents: incidentsText.en,
+  incidentTabs: incidentTabsText.en,
+  inquiries: inquiriesText.en,
+  contacts: contactsText.en,
 };
 
 export type Messages = Shape<typeof en>;

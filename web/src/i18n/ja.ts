@@ -2,7 +2,11 @@
 import { alertsText } from '../pages/alerts/text.js';
 import { allowlistText } from '../pages/allowlist/text.js';
 import { assetsText } from '../pages/assets/text.js';
+import { contactsText } from '../pages/contacts/text.js';
 import { escalationText } from '../pages/escalation/text.js';
+import { incidentTabsText } from '../pages/incidents/tabs-text.js';
+import { incidentsText } from '../pages/incidents/text.js';
+import { inquiriesText } from '../pages/inquiries/text.js';
 import type { Messages } from './en.js';
 
 export const ja: Messages = {
@@ -13,6 +17,9 @@ export const ja: Messages = {
     allowlist: '許可リスト',
     assets: '資産',
     escalation: 'エスカレーション設定',
+    incidents: 'インシデント',
+    inquiries: '問合せ',
+    contacts: '連絡先',
   },
   role: { admin: '管理者', soc_analyst: 'SOCアナリスト', csirt: 'CSIRT', viewer: '閲覧者' },
   shell: {
@@ -155,4 +162,8 @@ export const ja: Messages = {
   allowlist: allowlistText.ja,
   assets: assetsText.ja,
   escalation: escalationText.ja,
+  incidents: incidentsText.ja,
+  incidentTabs: incidentTabsText.ja,
+  inquiries: inquiriesText.ja,
+  contacts: contactsText.ja,
 };

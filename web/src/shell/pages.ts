@@ -24,6 +24,18 @@ export const PAGES: readonly PageDefinition[] = [
     component: lazy(() => import('../pages/alerts/AlertsPage.js')),
   },
   {
+    path: '/incidents',
+    label: 'nav.incidents',
+    permission: 'incidents:read',
+    component: lazy(() => import('../pages/incidents/IncidentsPage.js')),
+  },
+  {
+    path: '/inquiries',
+    label: 'nav.inquiries',
+    permission: 'inquiries:read',
+    component: lazy(() => import('../pages/inquiries/InquiriesPage.js')),
+  },
+  {
     path: '/allowlist',
     label: 'nav.allowlist',
     permission: 'alerts:read',
@@ -40,6 +52,12 @@ export const PAGES: readonly PageDefinition[] = [
     label: 'nav.escalation',
     permission: 'alerts:read',
     component: lazy(() => import('../pages/escalation/EscalationPage.js')),
+  },
+  {
+    path: '/contacts',
+    label: 'nav.contacts',
+    permission: 'incidents:read',
+    component: lazy(() => import('../pages/contacts/ContactsPage.js')),
   },
   {
     path: '/ingest',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unwrap, type Schemas } from '../../api/client.js';
 import { navigate } from '../../shell/router.js';
+import { OpenIncidentButton } from '../incidents/OpenIncidentButton.js';
 import { toApiError, useSession } from '../../shell/session.js';
 import { TRANSITIONS, type AlertStatus } from './queue-state.js';
 import { useAssigneeList } from './use-assignees.js';
@@ -88,6 +89,7 @@ export function AlertTriagePanel({ detail, onChanged }: { detail: Detail; onChan
             {t('alerts.detail.suppress')}
           </button>
         )}
+        <OpenIncidentButton alertIds={[a.id]} />
       </div>
       <form
         className="inline-form"

@@ -1,6 +1,7 @@
 // Actions on the selected alerts: the moves all of them allow, each with the reason the history keeps; assign to me.
 import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OpenIncidentButton } from '../incidents/OpenIncidentButton.js';
 import { commonMoves, type AlertStatus } from './queue-state.js';
 
 export interface BulkTarget {
@@ -89,6 +90,7 @@ export function BulkBar({
       <button type="button" onClick={onAssignMe}>
         {t('alerts.bulk.assignMe')}
       </button>
+      <OpenIncidentButton alertIds={selected.map((s) => s.id)} />
       <button type="button" className="link" onClick={onClear}>
         {t('alerts.bulk.clear')}
       </button>

@@ -166,6 +166,10 @@ const en = {
     units: { d: 'd', h: 'h', m: 'min', s: 's' },
     sendStatus: { delivered: 'Delivered', partial: 'Partly delivered', failed: 'Failed' },
   },
+  incident: {
+    open: 'Open incident',
+    failed: 'The incident could not be opened: {{message}}',
+  },
 };
 
 const ja: Shape<typeof en> = {
@@ -331,6 +335,10 @@ const ja: Shape<typeof en> = {
     sent: 'エスカレーションしました: {{status}}。',
     units: { d: '日', h: '時間', m: '分', s: '秒' },
     sendStatus: { delivered: '送信済み', partial: '一部送信', failed: '送信失敗' },
+  },
+  incident: {
+    open: 'インシデントを作成',
+    failed: 'インシデントを作成できませんでした：{{message}}',
   },
 };
 
