@@ -34,6 +34,10 @@ const requestSchema = z
     language: languageEnum,
     sections: sectionsSchema.default({}),
     recipient: z.string().max(300).optional().describe('Who the report is addressed to (宛先).'),
+    format: z
+      .enum(['html', 'pdf'])
+      .optional()
+      .describe('pdf or html (generating only; the query parameter `format` works too, the body wins).'),
   })
   .strict();
 
@@ -120,7 +124,7 @@ export const incidentReportRoutes: FastifyPluginAsyncZod<
       },
     },
     async (request, reply) => {
-      const format = request.query.format;
+      const format = request.body.format ?? request.query.format;
       const { body, sequence, filename } = await reports().generate(
         actorOf(request),
         request.params.id,

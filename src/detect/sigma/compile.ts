@@ -6,11 +6,17 @@ import type { DetectionItem } from './item.js';
 import type { SigmaValue, TimePart } from './modifiers/types.js';
 import { compileRegex } from './regex.js';
 import type { Selection, SigmaRule } from './rule.js';
+import { lowerValue, type LoweredValue } from './lowered.js';
 import { compilePattern, jsonEscaped, wrap } from './value.js';
 
 /** What a compiled rule reads from an event: its fields by Sigma name (after field mapping) and all its values. */
 export interface EventView {
   get(field: string): FieldValue | undefined;
+  /**
+   * The field's value lower-cased (each scalar as text), when the view can keep it for every rule that asks;
+   * views without it have their values lower-cased by each item.
+   */
+  lowered?(field: string): LoweredValue | undefined;
   /** Every value of the event as text, for keyword (field-less) search. */
   texts(): readonly string[];
 }
@@ -89,6 +95,23 @@ function valueTest(v: Exclude<SigmaValue, { type: 'null' } | { type: 'exists' }>
   }
 }
 
+// Plain loops rather than every/some with an arrow: those would allocate a closure over the event per call.
+function allOf(predicates: readonly Predicate[]): Predicate {
+  if (predicates.length === 1) return predicates[0]!;
+  return (event) => {
+    for (let i = 0; i < predicates.length; i++) if (!predicates[i]!(event)) return false;
+    return true;
+  };
+}
+
+function anyOf(predicates: readonly Predicate[]): Predicate {
+  if (predicates.length === 1) return predicates[0]!;
+  return (event) => {
+    for (let i = 0; i < predicates.length; i++) if (predicates[i]!(event)) return true;
+    return false;
+  };
+}
+
 function compileItem(item: DetectionItem): Predicate {
   const { field, flags } = item;
   if (field === undefined) {
@@ -104,7 +127,7 @@ function compileItem(item: DetectionItem): Predicate {
     });
     const one = (test: (s: string) => boolean) => (event: EventView) => event.texts().some(test);
     const each = tests.map(one);
-    return flags.all ? (e) => each.every((t) => t(e)) : (e) => each.some((t) => t(e));
+    return flags.all ? allOf(each) : anyOf(each);
   }
   const plain = plainPatternItem(field, item);
   if (plain) return plain;
@@ -129,12 +152,7 @@ function compileItem(item: DetectionItem): Predicate {
       return test(value, event);
     };
   });
-  const any: Predicate =
-    perValue.length === 1
-      ? perValue[0]!
-      : flags.all
-        ? (e) => perValue.every((p) => p(e))
-        : (e) => perValue.some((p) => p(e));
+  const any: Predicate = flags.all ? allOf(perValue) : anyOf(perValue);
   return flags.negate ? (e) => !any(e) : any;
 }
 
@@ -148,17 +166,22 @@ function plainPatternItem(field: string, item: DetectionItem): Predicate | undef
   const patterns = item.values as Extract<SigmaValue, { type: 'pattern' }>[];
   const tests = patterns.map((v) => compilePattern(v.pattern, false, true));
   const numbers = patterns.map((v) => v.number).filter((n): n is number => n !== undefined);
-  const one = (value: Scalar): boolean => {
-    if (value === null) return false;
-    if (typeof value === 'number' && numbers.includes(value)) return true;
-    const lowered = String(value).toLowerCase();
-    for (const test of tests) if (test(lowered)) return true;
+  const matchesText = (lowered: string | null): boolean => {
+    if (lowered === null) return false;
+    for (let i = 0; i < tests.length; i++) if (tests[i]!(lowered)) return true;
     return false;
   };
+  const matchesNumber = (value: FieldValue | undefined): boolean =>
+    Array.isArray(value)
+      ? value.some((x) => typeof x === 'number' && numbers.includes(x))
+      : typeof value === 'number' && numbers.includes(value);
   const any: Predicate = (event) => {
-    const value = event.get(field);
-    if (value === undefined) return false;
-    return Array.isArray(value) ? value.some(one) : one(value);
+    const lowered = event.lowered ? event.lowered(field) : lowerValue(event.get(field));
+    if (lowered === undefined) return false;
+    if (numbers.length > 0 && matchesNumber(event.get(field))) return true;
+    if (typeof lowered === 'string' || lowered === null) return matchesText(lowered);
+    for (let i = 0; i < lowered.length; i++) if (matchesText(lowered[i]!)) return true;
+    return false;
   };
   return flags.negate ? (e) => !any(e) : any;
 }
@@ -169,11 +192,10 @@ function compileSelection(selection: Selection): Predicate {
       return compileItem(selection.item);
     case 'map': {
       const items = selection.items.map(compileItem);
-      return items.length === 1 ? items[0]! : (e) => items.every((p) => p(e));
+      return allOf(items);
     }
     case 'any': {
-      const maps = selection.maps.map(compileSelection);
-      return (e) => maps.some((p) => p(e));
+      return anyOf(selection.maps.map(compileSelection));
     }
   }
 }
@@ -190,12 +212,10 @@ function compileCondition(node: ConditionNode, selections: ReadonlyMap<string, P
       return (e) => !inner(e);
     }
     case 'and': {
-      const items = node.items.map((n) => compileCondition(n, selections));
-      return (e) => items.every((p) => p(e));
+      return allOf(node.items.map((n) => compileCondition(n, selections)));
     }
     case 'or': {
-      const items = node.items.map((n) => compileCondition(n, selections));
-      return (e) => items.some((p) => p(e));
+      return anyOf(node.items.map((n) => compileCondition(n, selections)));
     }
     case 'of':
       throw new Error('conditions are resolved before they are compiled');

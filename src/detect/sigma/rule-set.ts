@@ -6,7 +6,7 @@ import { compileRule, type Predicate } from './compile.js';
 import { BUILTIN_MAPPINGS, FieldResolver } from './mappings/index.js';
 import type { FieldMapping } from './mappings/types.js';
 import type { EventView } from './compile.js';
-import { ruleNeeds, type Necessary } from './prefilter/needles.js';
+import { ruleNeedGroups, type Needle } from './prefilter/needles.js';
 import { RuleIndex } from './prefilter/rule-index.js';
 import { logSourceApplies, type LogSource, type Selection, type SigmaRule } from './rule.js';
 
@@ -29,8 +29,8 @@ interface CompiledRule {
   /** The Sigma field names the rule's selections read, to report the matched fields of a hit. */
   fields: string[];
   source: Finding['rule'];
-  /** Needles one of which a matching event must contain (see prefilter/needles.ts). */
-  needs: Necessary;
+  /** Groups of needles of each of which a matching event contains one (see prefilter/needles.ts). */
+  needs: Needle[][] | undefined;
 }
 
 function selectionFields(selection: Selection, into: Set<string>): void {
@@ -90,7 +90,7 @@ export class RuleSet {
       resolver: resolverOf(rule.logsource),
       fields: ruleFields(rule),
       source: findingSource(rule),
-      needs: ruleNeeds(rule),
+      needs: ruleNeedGroups(rule),
     }));
   }
 

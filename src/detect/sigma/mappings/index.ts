@@ -2,7 +2,9 @@
 import type { Event, FieldValue } from '../../../core/event.js';
 import type { EventView } from '../compile.js';
 import { logSourceApplies, type LogSource } from '../rule.js';
+import { lowerValue } from '../lowered.js';
 import { network } from './network.js';
+import { ScratchView, type FieldSlot } from './scratch-view.js';
 import type { FieldMapping } from './types.js';
 import { windows } from './windows.js';
 
@@ -14,7 +16,10 @@ export const BUILTIN_MAPPINGS: readonly FieldMapping[] = [...windows, ...network
  */
 export class FieldResolver {
   private readonly cache = new Map<string, readonly string[]>();
-  private readonly scratch = new ScratchView(this);
+  private readonly scratch = new ScratchView(
+    (field) => this.candidates(field),
+    (event) => eventTexts(event)(),
+  );
   private readonly mappings: FieldMapping[];
 
   constructor(logsource: LogSource, mappings: readonly FieldMapping[] = BUILTIN_MAPPINGS) {
@@ -47,47 +52,34 @@ export class FieldResolver {
     return this.scratch.event === event ? this.scratch : this.scratch.at(event);
   }
 
+  /** Re-points the reusable view at `event` even when it looked at it before (its values may have changed). */
+  startEvent(event: Event): void {
+    this.scratch.at(event);
+  }
+
+  /** A handle on one Sigma field of the reusable view, for a reader that asks for it at every event. */
+  slotOf(field: string): FieldSlot {
+    return this.scratch.slot(field);
+  }
+
+  /** The field behind `slot` in the event the reusable view points at (see startEvent). */
+  current(slot: FieldSlot): FieldValue | undefined {
+    return this.scratch.read(slot);
+  }
+
   /**
    * A view of an Event for a compiled rule: Sigma names resolved through the mappings. `texts` (every value, for
    * keyword search) is shared by the caller when several views look at the same event.
    */
   view(event: Event, texts: () => readonly string[] = eventTexts(event)): EventView {
-    return {
-      get: (field) => {
-        for (const name of this.candidates(field)) {
-          const value: FieldValue | undefined = event.fields[name];
-          if (value !== undefined) return value;
-        }
-        return undefined;
-      },
-      texts,
+    const get = (field: string): FieldValue | undefined => {
+      for (const name of this.candidates(field)) {
+        const value: FieldValue | undefined = event.fields[name];
+        if (value !== undefined) return value;
+      }
+      return undefined;
     };
-  }
-}
-
-class ScratchView implements EventView {
-  event: Event | undefined;
-  private textList: readonly string[] | undefined;
-
-  constructor(private readonly resolver: FieldResolver) {}
-
-  at(event: Event): this {
-    this.event = event;
-    this.textList = undefined;
-    return this;
-  }
-
-  get(field: string): FieldValue | undefined {
-    const fields = this.event!.fields;
-    for (const name of this.resolver.candidates(field)) {
-      const value = fields[name];
-      if (value !== undefined) return value;
-    }
-    return undefined;
-  }
-
-  texts(): readonly string[] {
-    return (this.textList ??= eventTexts(this.event!)());
+    return { get, lowered: (field) => lowerValue(get(field)), texts };
   }
 }
 

@@ -77,4 +77,25 @@ describe('MultiNeedle', () => {
       expect(found(needles, text)).toEqual(expected);
     }
   });
+
+  it('finds every needle when shifts skip between table walks (long texts, needles of 4 or more)', () => {
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const alphabet = 'abcAB\\.-_ 01';
+    const word = (n: number) =>
+      Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+    for (let round = 0; round < 300; round++) {
+      const needles = Array.from({ length: 1 + Math.floor(rand() * 30) }, () =>
+        word(4 + Math.floor(rand() * 6)).toLowerCase(),
+      );
+      // Plant some needles so that matches are common, at the start, inside and at the end.
+      let text = word(200);
+      if (round % 3 === 0) text = needles[0]! + text;
+      if (round % 3 === 1) text = text + needles.at(-1)!.toUpperCase();
+      if (round % 4 === 0)
+        text = text.slice(0, 90) + needles[Math.floor(rand() * needles.length)] + text.slice(90);
+      const expected = needles.map((n, i) => (text.toLowerCase().includes(n) ? i : -1)).filter((i) => i >= 0);
+      expect(found(needles, text)).toEqual(expected);
+    }
+  });
 });

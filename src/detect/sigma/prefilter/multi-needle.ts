@@ -124,19 +124,57 @@ export class MultiNeedle {
    * `context` is passed through, so callers need not make a closure per call.
    */
   scan<C>(text: string, found: (context: C, id: number) => void, context: C): void {
-    if (this.shifts !== undefined && !this.shifts.maybe(text)) return;
+    if (this.shifts !== undefined) {
+      this.scanBetweenShifts(text, found, context, this.shifts);
+      return;
+    }
     if (this.quick !== undefined && !this.quick.test(text)) return;
+    this.walk(text, 0, false, found, context);
+  }
+
+  /**
+   * Shifts and table walk in turn: the walk starts where the shifts say a needle may start and runs until it is
+   * back at the root (no needle under way), then the shifts take over again. Most characters of a long text (the
+   * raw line keywords are searched in) are skipped rather than walked.
+   */
+  private scanBetweenShifts<C>(
+    text: string,
+    found: (context: C, id: number) => void,
+    context: C,
+    shifts: ShiftScan,
+  ): void {
+    const window = shifts.window;
+    let end = shifts.next(text, window);
+    while (end !== -1) {
+      const stopped = this.walk(text, end - window, true, found, context);
+      // At the root after text[stopped - 1]: no needle started before `stopped` is still under way.
+      end = shifts.next(text, stopped + window);
+    }
+  }
+
+  /**
+   * Walks the table from the root at `from`; with `untilRoot`, returns the position after the first character
+   * that brings it back to the root (or the text's length).
+   */
+  private walk<C>(
+    text: string,
+    from: number,
+    untilRoot: boolean,
+    found: (context: C, id: number) => void,
+    context: C,
+  ): number {
     const { delta, output } = this;
     // Rows are pre-multiplied: a state is its row's offset in delta.
     let row = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = from; i < text.length; i++) {
       const c = text.charCodeAt(i);
       row = delta[row + (c < 128 ? CLASS[c]! : c === KELVIN ? CLASS[107]! : NON_ASCII)]!;
       if (row < 0) {
         row = ~row;
         const out = output[row / CLASSES]!;
         for (let k = 0; k < out.length; k++) found(context, out[k]!);
-      }
+      } else if (row === 0 && untilRoot) return i + 1;
     }
+    return text.length;
   }
 }

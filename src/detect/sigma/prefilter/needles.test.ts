@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadRuleText } from '../loader.js';
-import { KEYWORDS, ruleNeeds } from './needles.js';
+import { KEYWORDS, ruleNeedGroups, ruleNeeds } from './needles.js';
 
 function needsOf(detection: string): { field: string; text: string }[] | undefined {
   const { rules, problems } = loadRuleText(
@@ -66,5 +66,24 @@ describe('ruleNeeds', () => {
       { field: KEYWORDS, text: 'c:\\\\temp\\\\x' },
       { field: KEYWORDS, text: 'c:\\temp\\x' },
     ]);
+  });
+
+  it('gives two groups for an AND, strongest first, so a common needle alone does not make a candidate', () => {
+    const { rules } = loadRuleText(
+      `title: t\nlogsource: {product: windows, category: process_creation}\ndetection:\n` +
+        `  sel:\n    Company: 'Microsoft Corporation'\n    Image|endswith: '\\csi.exe'\n` +
+        `  other:\n    User: x\n  condition: sel and not other\n`,
+    );
+    expect(ruleNeedGroups(rules[0]!)).toEqual([
+      [{ field: 'Company', text: 'microsoft corporation' }],
+      [{ field: 'Image', text: '\\csi.exe' }],
+    ]);
+    // One group at most when asked, and none under a `not` or for an OR branch without needles.
+    expect(ruleNeedGroups(rules[0]!, 1)).toHaveLength(1);
+    const { rules: or } = loadRuleText(
+      `title: t\nlogsource: {product: windows}\ndetection:\n  a:\n    Image|endswith: '\\a.exe'\n` +
+        `  b:\n    Image|re: '[a-z]+'\n  condition: a or b\n`,
+    );
+    expect(ruleNeedGroups(or[0]!)).toBeUndefined();
   });
 });

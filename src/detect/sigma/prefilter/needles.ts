@@ -85,15 +85,20 @@ function itemNeeds(item: DetectionItem): Necessary {
   return [...new Set(any)].map((text) => ({ field, text }));
 }
 
+/** How few events a necessary set is likely to let through (a guess): higher is fewer. */
+function scoreOf(option: Needle[]): number {
+  // Short needles occur everywhere; many needles let more through. Favour the shortest needle being long.
+  const shortest = Math.min(...option.map((n) => n.text.length));
+  return Math.min(shortest, 12) * 4 - Math.log2(option.length);
+}
+
 /** Of several necessary sets that must all hold, the one that lets the fewest events through (a guess). */
 function strongest(options: Necessary[]): Necessary {
   let best: Needle[] | undefined;
   let bestScore = -Infinity;
   for (const option of options) {
     if (!option) continue;
-    // Short needles occur everywhere; many needles let more through. Favour the shortest needle being long.
-    const shortest = Math.min(...option.map((n) => n.text.length));
-    const score = Math.min(shortest, 12) * 4 - Math.log2(option.length);
+    const score = scoreOf(option);
     if (score > bestScore) {
       best = option;
       bestScore = score;
@@ -102,40 +107,60 @@ function strongest(options: Necessary[]): Necessary {
   return best;
 }
 
-/** Either branch may hold, so the event must carry a needle of one of them: all branches must be known. */
-function union(options: Necessary[]): Necessary {
-  if (options.some((o) => o === undefined)) return undefined;
-  return (options as Needle[][]).flat();
-}
+/** Necessary sets that must all hold (each one alone is necessary); empty when nothing can be proven. */
+type AllOf = Needle[][];
 
-function selectionNeeds(selection: Selection): Necessary {
+function selectionGroups(selection: Selection): AllOf {
   switch (selection.kind) {
-    case 'keywords':
-      return itemNeeds(selection.item);
+    case 'keywords': {
+      const needs = itemNeeds(selection.item);
+      return needs ? [needs] : [];
+    }
     case 'map':
-      return strongest(selection.items.map(itemNeeds));
+      return selection.items.map(itemNeeds).filter((n): n is Needle[] => n !== undefined);
     case 'any':
-      return union(selection.maps.map(selectionNeeds));
+      return eitherOf(selection.maps.map(selectionGroups));
   }
 }
 
-function conditionNeeds(node: ConditionNode, selections: ReadonlyMap<string, Necessary>): Necessary {
+/** Either branch may hold: one set of the union of each branch's strongest set, if every branch has one. */
+function eitherOf(branches: AllOf[]): AllOf {
+  const union = branches.map((b) => strongest(b));
+  return union.some((u) => u === undefined) ? [] : [(union as Needle[][]).flat()];
+}
+
+function conditionGroups(node: ConditionNode, selections: ReadonlyMap<string, AllOf>): AllOf {
   switch (node.kind) {
     case 'ref':
-      return selections.get(node.name);
+      return selections.get(node.name) ?? [];
     case 'and':
-      return strongest(node.items.map((n) => conditionNeeds(n, selections)));
+      return node.items.flatMap((n) => conditionGroups(n, selections));
     case 'or':
-      return union(node.items.map((n) => conditionNeeds(n, selections)));
+      return eitherOf(node.items.map((n) => conditionGroups(n, selections)));
     case 'not':
     case 'of':
-      return undefined;
+      return [];
   }
 }
 
-/** The needles of a rule (field names as the rule writes them), or undefined when it must see every event. */
+/**
+ * Up to `most` necessary sets of a rule that must all occur in a matching event, strongest first, or undefined
+ * when the rule must see every event. Requiring a second set keeps out the rules whose strongest needle is
+ * common (`Company: Microsoft Corporation` and `Image|endswith: \csi.exe`: most events hold the first).
+ */
+export function ruleNeedGroups(rule: SigmaRule, most = 2): Needle[][] | undefined {
+  const selections = new Map<string, AllOf>();
+  for (const [name, selection] of rule.selections) selections.set(name, selectionGroups(selection));
+  const groups = conditionGroups(rule.condition, selections);
+  if (groups.length === 0) return undefined;
+  return groups
+    .map((group, order) => ({ group, order, score: scoreOf(group) }))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, most)
+    .map((g) => g.group);
+}
+
+/** The strongest necessary set of a rule alone (one group), or undefined when it must see every event. */
 export function ruleNeeds(rule: SigmaRule): Necessary {
-  const selections = new Map<string, Necessary>();
-  for (const [name, selection] of rule.selections) selections.set(name, selectionNeeds(selection));
-  return conditionNeeds(rule.condition, selections);
+  return ruleNeedGroups(rule, 1)?.[0];
 }

@@ -21,19 +21,20 @@ import {
 } from './timeline-state.js';
 
 /** A glyph per kind, beside its word (never the glyph alone). */
+// Symbols every common font has (no emoji: a server or kiosk without an emoji font would show empty boxes).
 const KIND_ICONS: Record<TimelineKind, string> = {
   created: '✚',
   status: '◉',
   phase: '➜',
-  assignment: '👤',
+  assignment: '@',
   alert: '⚠',
   task: '☑',
-  observable: '🔎',
-  evidence: '🔒',
+  observable: '◎',
+  evidence: '▣',
   communication: '✉',
   inquiry: '?',
-  report: '📄',
-  comment: '💬',
+  report: '▤',
+  comment: '“',
   manual: '✎',
 };
 
