@@ -1,5 +1,7 @@
-// What the incident-handling services share: their dependencies, and the timeline every part of a case writes to.
+// What the incident-handling services share: their dependencies, the timeline every part of a case writes to, and
+// the audit record each change leaves.
 import type { Actor } from '../access/actor.js';
+import type { TenantId } from '../core/ids.js';
 import type { StateDb } from '../state/database.js';
 import type { IncidentCategory } from './playbooks/playbook.js';
 import type { TriageDeps } from '../triage/service-support.js';
@@ -94,4 +96,39 @@ export interface IncidentFacts {
 /** Reads an incident's facts for templates; the incident service implements it. Undefined when there is none. */
 export interface IncidentFactsReader {
   factsOf(incidentId: string): Promise<IncidentFacts | undefined>;
+}
+
+/** The record a change is about, for the audit log; an installation-wide record (a shared contact) has no tenant. */
+export interface CaseRecordRef {
+  type: string;
+  id: string;
+  tenant: string | null;
+}
+
+/** Records a successful change to a case record (incident, contact, communication, inquiry) inside `trx`. */
+export async function auditCaseChange(
+  deps: TriageDeps,
+  trx: StateDb,
+  actor: Actor,
+  action: string,
+  record: CaseRecordRef,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await deps.audit.record(
+    {
+      actor,
+      action,
+      outcome: 'success',
+      ...(record.tenant !== null ? { tenant: record.tenant as TenantId } : {}),
+      target: { type: record.type, id: record.id },
+      details,
+    },
+    { within: trx },
+  );
+}
+
+/** Text as one timeline line: white space folded, cut at `max` characters with an ellipsis. */
+export function timelineLine(text: string, max = 500): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }

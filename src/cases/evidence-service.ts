@@ -5,26 +5,14 @@ import type { Actor } from '../access/actor.js';
 import type { Permission } from '../access/permissions.js';
 import { YaguraError } from '../core/errors.js';
 import type { TenantId } from '../core/ids.js';
-import type { StateDb } from '../state/database.js';
 import { isRecordId, newRecordId, nowOf, permitFound } from '../triage/service-support.js';
 import type { CaseDeps, IncidentLookup, TimelineWriter } from './case-support.js';
 import { DEFAULT_EVIDENCE_MAX_BYTES } from './evidence/config.js';
-import {
-  verifyLedger,
-  type CustodyAction,
-  type CustodyEntry,
-  type CustodyEntryInput,
-  type LedgerVerification,
-} from './evidence/custody-ledger.js';
+import { verifyLedger, type CustodyEntry, type LedgerVerification } from './evidence/custody-ledger.js';
 import type { EvidenceFiles } from './evidence/evidence-files.js';
-import {
-  appendCustody,
-  readLedger,
-  toEvidence,
-  type Evidence,
-  type EvidenceRow,
-} from './evidence/evidence-rows.js';
+import { readLedger, toEvidence, type Evidence, type EvidenceRow } from './evidence/evidence-rows.js';
 import { checkText, fromOf, optionalText, refuseDisposed } from './evidence/evidence-input.js';
+import { insertEvidence, recordCustody, type CustodyRecord } from './evidence/locker-writes.js';
 import { verifyEvidence, type EvidenceCheck } from './evidence/verify-evidence.js';
 
 export type { Evidence } from './evidence/evidence-rows.js';
@@ -122,65 +110,18 @@ export class EvidenceService {
     const id = newRecordId();
     const now = nowOf(this.deps);
     try {
-      await this.deps.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('evidence')
-          .values({
-            id,
-            incident_id: incidentId,
-            tenant,
-            name,
-            description: description ?? null,
-            content_type: contentType,
-            size: stored.size,
-            sha256: stored.sha256,
-            received_at: now,
-            received_by_id: actor.id,
-            received_by_name: actor.name,
-            source: origin ?? null,
-            legal_hold: 0,
-            hold_reason: null,
-            hold_by_id: null,
-            hold_by_name: null,
-            hold_at: null,
-            disposed_at: null,
-            disposed_by_id: null,
-            disposed_by_name: null,
-            disposal_reason: null,
-            custody_seq: 0,
-            custody_hash: '',
-          })
-          .execute();
-        await appendCustody(trx, {
-          evidenceId: id,
-          at: now,
-          actor: { id: actor.id, name: actor.name },
-          action: 'uploaded',
-          from,
-          reason,
-          hashAfter: stored.sha256,
-          ...(origin !== undefined && { note: `Source: ${origin}` }),
-        });
-        await this.timeline.append(trx, {
-          incidentId,
-          tenant,
-          kind: 'evidence',
-          summary: `Evidence "${name}" added (${stored.size} bytes, SHA-256 ${stored.sha256})`,
-          actor: { id: actor.id, name: actor.name },
-          ref: { type: 'evidence', id },
-          details: { action: 'uploaded', sha256: stored.sha256, size: stored.size },
-        });
-        await this.deps.audit.record(
-          {
-            actor,
-            action: 'evidence.upload',
-            outcome: 'success',
-            tenant,
-            target: { type: 'evidence', id },
-            details: { incidentId, name, size: stored.size, sha256: stored.sha256, from, reason },
-          },
-          { within: trx },
-        );
+      await insertEvidence(this.deps, this.timeline, actor, {
+        id,
+        incidentId,
+        tenant,
+        name,
+        ...(description !== undefined && { description }),
+        contentType,
+        ...(origin !== undefined && { origin }),
+        stored,
+        from,
+        reason,
+        at: now,
       });
     } catch (e) {
       // The bytes were stored for this item alone: without its record they would be an orphan.
@@ -326,18 +267,13 @@ export class EvidenceService {
       reason,
       audit: { action: 'evidence.hold.place', outcome: 'success' },
       timeline: `Legal hold placed on evidence "${row.name}"`,
-      change: (trx) =>
-        trx
-          .updateTable('evidence')
-          .set({
-            legal_hold: 1,
-            hold_reason: reason,
-            hold_by_id: actor.id,
-            hold_by_name: actor.name,
-            hold_at: now,
-          })
-          .where('id', '=', id)
-          .execute(),
+      set: {
+        legal_hold: 1,
+        hold_reason: reason,
+        hold_by_id: actor.id,
+        hold_by_name: actor.name,
+        hold_at: now,
+      },
     });
     return toEvidence(await this.row(id));
   }
@@ -357,12 +293,7 @@ export class EvidenceService {
       reason,
       audit: { action: 'evidence.hold.release', outcome: 'success' },
       timeline: `Legal hold released on evidence "${row.name}"`,
-      change: (trx) =>
-        trx
-          .updateTable('evidence')
-          .set({ legal_hold: 0, hold_reason: null, hold_by_id: null, hold_by_name: null, hold_at: null })
-          .where('id', '=', id)
-          .execute(),
+      set: { legal_hold: 0, hold_reason: null, hold_by_id: null, hold_by_name: null, hold_at: null },
     });
     return toEvidence(await this.row(id));
   }
@@ -390,17 +321,12 @@ export class EvidenceService {
       hashBefore: row.sha256,
       audit: { action: 'evidence.dispose', outcome: 'success' },
       timeline: `Evidence "${row.name}" disposed of`,
-      change: (trx) =>
-        trx
-          .updateTable('evidence')
-          .set({
-            disposed_at: now,
-            disposed_by_id: actor.id,
-            disposed_by_name: actor.name,
-            disposal_reason: reason,
-          })
-          .where('id', '=', id)
-          .execute(),
+      set: {
+        disposed_at: now,
+        disposed_by_id: actor.id,
+        disposed_by_name: actor.name,
+        disposal_reason: reason,
+      },
     });
     // After the commit: a failed commit must never have removed the bytes.
     const fileRemoved = (await this.referenced(row.sha256))
@@ -409,59 +335,13 @@ export class EvidenceService {
     return { evidence: toEvidence(await this.row(id)), fileRemoved };
   }
 
-  /** Appends a custody entry, with its audit entry, an optional timeline entry and change, in one transaction. */
-  private async record(
+  private record(
     actor: Actor,
     tenant: TenantId,
     row: EvidenceRow,
-    entry: Omit<CustodyEntryInput, 'evidenceId' | 'at' | 'actor'> & {
-      action: CustodyAction;
-      audit: { action: string; outcome: 'success' | 'failure' };
-      timeline?: string;
-      change?: (trx: StateDb) => Promise<unknown>;
-    },
+    entry: CustodyRecord,
   ): Promise<CustodyEntry> {
-    const { audit, timeline, change, ...input } = entry;
-    const at = nowOf(this.deps);
-    return this.deps.db.transaction().execute(async (trx) => {
-      await change?.(trx);
-      const appended = await appendCustody(trx, {
-        ...input,
-        evidenceId: row.id,
-        at,
-        actor: { id: actor.id, name: actor.name },
-      });
-      if (timeline !== undefined) {
-        await this.timeline.append(trx, {
-          incidentId: row.incident_id,
-          tenant,
-          kind: 'evidence',
-          summary: timeline,
-          actor: { id: actor.id, name: actor.name },
-          ref: { type: 'evidence', id: row.id },
-          details: { action: input.action, seq: appended.seq, reason: input.reason },
-        });
-      }
-      await this.deps.audit.record(
-        {
-          actor,
-          action: audit.action,
-          outcome: audit.outcome,
-          tenant,
-          target: { type: 'evidence', id: row.id },
-          details: {
-            incidentId: row.incident_id,
-            custodyAction: input.action,
-            seq: appended.seq,
-            from: input.from,
-            reason: input.reason,
-            ...(input.hashAfter !== undefined && { sha256: input.hashAfter }),
-          },
-        },
-        { within: trx },
-      );
-      return appended;
-    });
+    return recordCustody(this.deps, this.timeline, actor, tenant, row, entry);
   }
 
   private async permitIncident(

@@ -17,72 +17,44 @@ import {
   type TimelineEntryInput,
   type TimelineWriter,
 } from './case-support.js';
-import {
-  checkAssets,
-  checkFields,
-  DEFAULT_PRIORITY,
-  languageOf,
-  oneOf,
-  type IncidentFields,
-} from './incident-fields.js';
-import { alertMaterials, attachAlerts, type AlertMaterial } from './incident-alerts.js';
+import { checkFields, oneOf, type IncidentFields } from './incident-fields.js';
+import { alertMaterials, attachAlerts } from './incident-alerts.js';
 import { loadIncidentDetail, type IncidentDetail } from './incident-detail.js';
 import {
   incidentRef,
   INCIDENT_SOURCES,
-  PRIORITIES,
-  TLPS,
   toIncident,
   type Incident,
-  type IncidentSource,
   type LinkRelation,
 } from './incident-model.js';
 import { linkIncidents, unlinkIncidents } from './incident-links.js';
+import { openIncident, type NewIncident } from './incident-open.js';
 import { listIncidents, type IncidentPage, type IncidentQuery } from './incident-query.js';
 import {
-  actorRef,
+  appendIncidentTimeline,
   appendTimeline,
   auditIncident,
   checkCaseUser,
   checkText,
-  checkTime,
   distinct,
   loadIncident,
-  newRecordId,
   nowOf,
   permitIncident,
   touchIncident,
   type IncidentRow,
 } from './incident-support.js';
-import { instantiateTasks } from './playbooks/instantiate.js';
-import { playbookFor } from './playbooks/load.js';
 import {
-  INCIDENT_CATEGORIES,
   RESPONSE_PHASES,
   type IncidentCategory,
   type Playbook,
   type ResponsePhase,
 } from './playbooks/playbook.js';
-import { insertPlannedTasks } from './task-rows.js';
 import type { IncidentsTable } from './tables.js';
 
 export type { IncidentDetail } from './incident-detail.js';
+export type { NewIncident } from './incident-open.js';
 export type { IncidentFields } from './incident-fields.js';
 export type { IncidentPage, IncidentQuery } from './incident-query.js';
-
-export interface NewIncident extends IncidentFields {
-  tenant: string;
-  title: string;
-  category: IncidentCategory;
-  /** How it came in; `alerts` only through createFromAlerts. Default `manual`. */
-  source?: Exclude<IncidentSource, 'alerts'>;
-  /** What the source refers to (an inquiry or mail analysis id). */
-  sourceRef?: string;
-  /** User ids or names. */
-  assignees?: string[];
-  /** Create the category's playbook tasks (default true). */
-  withPlaybook?: boolean;
-}
 
 export type AlertIncidentFields = Omit<
   NewIncident,
@@ -114,7 +86,7 @@ export class IncidentService implements TimelineWriter, IncidentLookup, Incident
     if (input.source === ('alerts' as string)) {
       throw new YaguraError('REQUEST_INVALID', 'Incidents from alerts are opened with createFromAlerts');
     }
-    const id = await this.open(actor, tenant, input, []);
+    const id = await openIncident(this.deps, this.options, actor, tenant, input, []);
     return this.get(actor, id);
   }
 
@@ -135,7 +107,9 @@ export class IncidentService implements TimelineWriter, IncidentLookup, Incident
     const tenant = await permitTenant(this.deps, actor, 'incidents:manage', worst.tenant, {
       action: 'incident.create',
     });
-    const id = await this.open(
+    const id = await openIncident(
+      this.deps,
+      this.options,
       actor,
       tenant,
       {
@@ -199,7 +173,7 @@ export class IncidentService implements TimelineWriter, IncidentLookup, Incident
         .where('id', '=', id)
         .execute();
       const shown = changes.map((c) => `${c.field} ${short(c.from)} → ${short(c.to)}`).join('; ');
-      await this.timeline(trx, row, actor, now, 'status', `Changed: ${shown}`, { changes });
+      await appendIncidentTimeline(trx, row, actor, now, 'status', `Changed: ${shown}`, { changes });
       await auditIncident(this.deps, trx, actor, 'incident.update', row, { changes });
     });
     return toIncident((await loadIncident(this.deps.db, id))!);
@@ -220,7 +194,7 @@ export class IncidentService implements TimelineWriter, IncidentLookup, Incident
         .where('id', '=', id)
         .execute();
       const summary = `Phase ${row.phase} → ${phase}${text ? `: ${text}` : ''}`;
-      await this.timeline(trx, row, actor, now, 'phase', summary, { from: row.phase, to: phase });
+      await appendIncidentTimeline(trx, row, actor, now, 'phase', summary, { from: row.phase, to: phase });
       await auditIncident(this.deps, trx, actor, 'incident.phase', row, {
         from: row.phase,
         to: phase,
@@ -255,7 +229,7 @@ export class IncidentService implements TimelineWriter, IncidentLookup, Incident
         .where('id', '=', id)
         .execute();
       const summary = after.length === 0 ? 'Unassigned' : `Assigned to ${await this.userNames(trx, after)}`;
-      await this.timeline(trx, row, actor, now, 'assignment', summary, { from: before, to: after });
+      await appendIncidentTimeline(trx, row, actor, now, 'assignment', summary, { from: before, to: after });
       await auditIncident(this.deps, trx, actor, 'incident.assign', row, { from: before, to: after });
     });
     return toIncident((await loadIncident(this.deps.db, id))!);
@@ -303,7 +277,7 @@ export class IncidentService implements TimelineWriter, IncidentLookup, Incident
       source: 'inquiry',
       sourceRef: input.inquiryId,
     };
-    return { id: await this.open(actor, tenant, fields, [], trx) };
+    return { id: await openIncident(this.deps, this.options, actor, tenant, fields, [], trx) };
   }
 
   /** The facts communication templates quote; undefined when there is no such incident. */
@@ -325,105 +299,6 @@ export class IncidentService implements TimelineWriter, IncidentLookup, Incident
       tlp: row.tlp,
       createdAt: row.created_at,
     };
-  }
-
-  /** Opens an incident; inside `within` (the caller's transaction) when given, else in a transaction of its own. */
-  private async open(
-    actor: Actor,
-    tenant: string,
-    input: NewIncident,
-    materials: readonly AlertMaterial[],
-    within?: StateDb,
-  ): Promise<string> {
-    // Inside a caller's transaction every read goes through it: the embedded database has one connection.
-    const db = within ?? this.deps.db;
-    const title = checkText(input.title, 'The title', 300);
-    const description = input.description === undefined ? '' : input.description.trim();
-    if (description.length > 20_000) {
-      throw new YaguraError('REQUEST_INVALID', 'The description may have at most 20000 characters');
-    }
-    const category = oneOf(INCIDENT_CATEGORIES, input.category, 'category')!;
-    const severity = oneOf(LEVELS, input.severity, 'severity') ?? 'medium';
-    const priority = oneOf(PRIORITIES, input.priority, 'priority') ?? DEFAULT_PRIORITY[severity];
-    const tlp = oneOf(TLPS, input.tlp, 'tlp') ?? 'amber';
-    const source: IncidentSource = materials.length > 0 ? 'alerts' : (input.source ?? 'manual');
-    const sourceRef = input.sourceRef === undefined ? null : checkText(input.sourceRef, 'sourceRef', 200);
-    const dueAt = input.dueAt === undefined || input.dueAt === null ? null : checkTime(input.dueAt, 'dueAt');
-    const assets = await checkAssets(db, tenant, input.affectedAssets ?? []);
-    const users = distinct((input.affectedUsers ?? []).map((u) => checkText(u, 'An affected user', 256)));
-    const assignees: string[] = [];
-    for (const user of distinct(input.assignees ?? [])) assignees.push(await checkCaseUser(db, user, tenant));
-    const language = await languageOf(db, tenant);
-    const now = nowOf(this.deps);
-    const playbook =
-      input.withPlaybook === false ? undefined : playbookFor(category, this.options.playbooks?.() ?? []);
-    const planned = playbook ? instantiateTasks(playbook, { createdAt: now, severity, language }) : [];
-    const id = newRecordId();
-    const year = new Date(now).getUTCFullYear();
-    const write = async (trx: StateDb): Promise<void> => {
-      // The number is taken in the insert itself, so the transaction starts with its write.
-      await trx
-        .insertInto('incidents')
-        .values((eb) => ({
-          id,
-          tenant,
-          year,
-          seq: eb
-            .selectFrom('incidents')
-            .select(eb.fn.coalesce(eb(eb.fn.max('seq'), '+', 1), eb.lit(1)).as('next'))
-            .where('tenant', '=', tenant)
-            .where('year', '=', year),
-          title,
-          description,
-          category,
-          severity,
-          priority,
-          tlp,
-          phase: 'detection_analysis',
-          status: 'open',
-          source,
-          source_ref: sourceRef,
-          playbook_id: playbook?.id ?? null,
-          playbook_version: playbook?.version ?? null,
-          language,
-          assignees: JSON.stringify(distinct(assignees)),
-          affected_assets: JSON.stringify(assets),
-          affected_users: JSON.stringify(users),
-          due_at: dueAt,
-          created_at: now,
-          created_by: actor.id,
-          created_by_name: actor.name,
-          updated_at: now,
-          updated_by: actor.id,
-          closed_at: null,
-          closed_by: null,
-          close_reason: null,
-        }))
-        .execute();
-      const row = (await trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst())!;
-      const taskIds = await insertPlannedTasks(trx, row, planned, actor.id, now);
-      const ref = incidentRef(row.year, row.seq);
-      await this.timeline(trx, row, actor, now, 'created', `Opened ${ref}: ${title}`, {
-        source,
-        category,
-        severity,
-        ...(playbook
-          ? { playbook: { id: playbook.id, version: playbook.version }, tasks: taskIds.length }
-          : {}),
-      });
-      const linked = materials.length > 0 ? await attachAlerts(trx, row, materials, actor, now) : undefined;
-      await auditIncident(this.deps, trx, actor, 'incident.create', row, {
-        ref,
-        source,
-        category,
-        severity,
-        tasks: taskIds.length,
-        ...(linked ? { alerts: linked.linked, observables: linked.observablesAdded } : {}),
-      });
-    };
-    if (within) await write(within);
-    else await this.deps.db.transaction().execute(write);
-    return id;
   }
 
   private async setStatus(
@@ -468,7 +343,11 @@ export class IncidentService implements TimelineWriter, IncidentLookup, Incident
         throw new YaguraError('CONFLICT', 'The incident was changed meanwhile; reload it and try again');
       }
       const summary = `${to === 'closed' ? 'Closed' : 'Reopened'}: ${why}`;
-      await this.timeline(trx, row, actor, now, 'status', summary, { from: row.status, to, reason: why });
+      await appendIncidentTimeline(trx, row, actor, now, 'status', summary, {
+        from: row.status,
+        to,
+        reason: why,
+      });
       await auditIncident(this.deps, trx, actor, action, row, { reason: why });
     });
     return toIncident((await loadIncident(this.deps.db, id))!);
@@ -482,31 +361,6 @@ export class IncidentService implements TimelineWriter, IncidentLookup, Incident
       .execute();
     const names = new Map(rows.map((r) => [r.id, r.username]));
     return ids.map((id) => names.get(id) ?? id).join(', ');
-  }
-
-  private timeline(
-    trx: StateDb,
-    row: IncidentRow,
-    actor: Actor,
-    now: number,
-    kind: TimelineEntryInput['kind'],
-    summary: string,
-    details: Record<string, unknown>,
-    ref?: { type: string; id: string },
-  ): Promise<string> {
-    return appendTimeline(
-      trx,
-      {
-        incidentId: row.id,
-        tenant: row.tenant,
-        kind,
-        summary,
-        actor: actorRef(actor),
-        ...(ref ? { ref } : {}),
-        details,
-      },
-      now,
-    );
   }
 
   private alertService(): AlertService {

@@ -4,11 +4,10 @@ import type { Selectable } from 'kysely';
 import type { Actor } from '../access/actor.js';
 import { PERMISSIONS } from '../access/permissions.js';
 import { YaguraError } from '../core/errors.js';
-import type { TenantId } from '../core/ids.js';
 import type { StateDb } from '../state/database.js';
 import { isRecordId, newRecordId, nowOf, permitFound, type TriageDeps } from '../triage/service-support.js';
 import type { Permission } from '../access/permissions.js';
-import type { TimelineEntryInput } from './case-support.js';
+import { auditCaseChange, type TimelineEntryInput } from './case-support.js';
 import type { IncidentsTable } from './tables.js';
 
 export type IncidentRow = Selectable<IncidentsTable>;
@@ -61,6 +60,32 @@ export async function appendTimeline(trx: StateDb, entry: TimelineEntryInput, no
   return id;
 }
 
+/** Writes a timeline entry about the incident `row` by `actor` inside `trx`, and returns its id. */
+export function appendIncidentTimeline(
+  trx: StateDb,
+  row: { id: string; tenant: string },
+  actor: Actor,
+  now: number,
+  kind: TimelineEntryInput['kind'],
+  summary: string,
+  details: Record<string, unknown>,
+  ref?: { type: string; id: string },
+): Promise<string> {
+  return appendTimeline(
+    trx,
+    {
+      incidentId: row.id,
+      tenant: row.tenant,
+      kind,
+      summary,
+      actor: actorRef(actor),
+      ...(ref ? { ref } : {}),
+      details,
+    },
+    now,
+  );
+}
+
 /** Records a successful change to an incident in the audit log, inside `trx`. */
 export async function auditIncident(
   deps: TriageDeps,
@@ -70,17 +95,7 @@ export async function auditIncident(
   incident: { id: string; tenant: string },
   details: Record<string, unknown>,
 ): Promise<void> {
-  await deps.audit.record(
-    {
-      actor,
-      action,
-      outcome: 'success',
-      tenant: incident.tenant as TenantId,
-      target: { type: 'incident', id: incident.id },
-      details,
-    },
-    { within: trx },
-  );
+  await auditCaseChange(deps, trx, actor, action, { type: 'incident', ...incident }, details);
 }
 
 /** Marks the incident as changed now by `actor`: the first write of most transactions here. */

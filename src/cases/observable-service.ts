@@ -123,14 +123,12 @@ export class IncidentObservableService {
   }
 
   async remove(actor: Actor, incidentId: string, observableId: string): Promise<void> {
-    const row = await permitIncident(
-      this.deps,
+    const { row, obs } = await this.permitObservable(
       actor,
-      'incidents:manage',
       incidentId,
+      observableId,
       'incident.observables.remove',
     );
-    const obs = await this.one(row, observableId);
     const now = nowOf(this.deps);
     await this.deps.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('incident_observables').where('id', '=', obs.id).execute();
@@ -160,14 +158,12 @@ export class IncidentObservableService {
    * events, on which hosts, first and last seen. The result is kept on the observable.
    */
   async sightings(actor: Actor, incidentId: string, observableId: string): Promise<IncidentObservable> {
-    const row = await permitIncident(
-      this.deps,
+    const { row, obs } = await this.permitObservable(
       actor,
-      'incidents:manage',
       incidentId,
+      observableId,
       'incident.observables.sightings',
     );
-    const obs = await this.one(row, observableId);
     const store = this.options.store;
     if (!store) throw new YaguraError('STORE_FAILED', 'No event store is open for sighting searches');
     const now = nowOf(this.deps);
@@ -345,6 +341,17 @@ export class IncidentObservableService {
       .orderBy('id')
       .execute();
     return rows.map(toIncidentObservable);
+  }
+
+  /** The incident (once incidents:manage is granted in its tenant) and its observable, or NOT_FOUND. */
+  private async permitObservable(
+    actor: Actor,
+    incidentId: string,
+    observableId: string,
+    action: string,
+  ): Promise<{ row: IncidentRow; obs: IncidentObservable }> {
+    const row = await permitIncident(this.deps, actor, 'incidents:manage', incidentId, action);
+    return { row, obs: await this.one(row, observableId) };
   }
 
   private async one(row: IncidentRow, observableId: string): Promise<IncidentObservable> {

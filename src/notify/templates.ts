@@ -1,4 +1,5 @@
 // The escalation message in Japanese and English: subject, plain text and facts for people, JSON for machines.
+import { zonedParts } from '../core/zoned-time.js';
 import type { Notification } from './channel.js';
 
 export type Language = 'ja' | 'en';
@@ -102,18 +103,8 @@ const WORDS: Record<Language, Words> = {
 
 /** `2025-04-01 09:00:00 (Asia/Tokyo)`: the time as the tenant reads it, with the zone named. */
 export function formatInZone(epochMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(epochMs));
-  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')} (${timeZone})`;
+  const p = zonedParts(epochMs, timeZone, { second: '2-digit' });
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} (${timeZone})`;
 }
 
 function entityText(entity: EscalationFacts['entity']): string {

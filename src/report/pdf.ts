@@ -64,17 +64,25 @@ function hasJapaneseFont(): Promise<boolean | undefined> {
   return japaneseFontCheck;
 }
 
+/**
+ * The flags every headless Chromium Yagura starts needs (the PDF printer here, the browser tests too): without the
+ * networking ones Chromium keeps dialling out, and a sandboxed or GPU Chromium does not start in a container.
+ */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
 function chromiumArgs(profileDir: string, pdfPath: string, htmlPath: string): string[] {
   return [
     '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
+    ...CHROMIUM_FLAGS,
     `--user-data-dir=${profileDir}`,
     '--no-pdf-header-footer',
     `--print-to-pdf=${pdfPath}`,

@@ -190,6 +190,28 @@ describe('user templates', () => {
     expect(html).not.toContain('@page tlp-amber');
   });
 
+  it('replace a shared partial in both reports of its language and in no other', async () => {
+    await writeFile(
+      join(dir, 'incident-contact.ja.html'),
+      '<div class="contact">窓口: {{author.email}}</div>',
+    );
+    for (const kind of ['flash', 'final'] as const) {
+      const ja = await renderIncidentReportHtml(sampleIncidentReportData(), {
+        kind,
+        language: 'ja',
+        templateDir: dir,
+      });
+      expect(ja).toContain('<div class="contact">窓口: csirt@example.co.jp</div>');
+      expect(ja).not.toContain('電子メール:');
+      const en = await renderIncidentReportHtml(sampleIncidentReportData(), {
+        kind,
+        language: 'en',
+        templateDir: dir,
+      });
+      expect(en).toContain('Email: csirt@example.co.jp');
+    }
+  });
+
   it('replace one report template and leave the others built in', async () => {
     await writeFile(
       join(dir, 'incident-flash.en.html'),

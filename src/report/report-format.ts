@@ -1,5 +1,6 @@
 // Formatting for reports: times in the tenant's time zone, sizes, and defanged indicators.
 import { YaguraError } from '../core/errors.js';
+import { zonedParts } from '../core/zoned-time.js';
 import type { ReportLanguage } from './incident-report-data.js';
 
 /** Throws REPORT_DATA_INVALID unless Intl knows the zone (an IANA name such as `Asia/Tokyo`, or `UTC`). */
@@ -18,17 +19,7 @@ export function assertTimeZone(timeZone: string): void {
 }
 
 function partsIn(epochMs: number, timeZone: string): Record<string, string> {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'longOffset',
-  }).formatToParts(new Date(epochMs));
-  return Object.fromEntries(parts.map((p) => [p.type, p.value]));
+  return zonedParts(epochMs, timeZone, { timeZoneName: 'longOffset' });
 }
 
 /** `2025/04/01 09:05` (ja) or `2025-04-01 09:05` (en), in the given zone; the zone is named once per report. */

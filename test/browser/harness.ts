@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../../src/report/pdf.js';
 import { createApi, unwrap, type Api } from '../../web/src/api/client.js';
 import { projectRoot, startServer, type ServerProcess } from '../e2e/server-process.js';
 
@@ -21,18 +22,6 @@ declare const document: { activeElement: PageElement | null; body: PageElement }
 export const CHROMIUM = process.env.YAGURA_CHROMIUM ?? '/usr/bin/chromium';
 export const OUTPUT_DIR = join(projectRoot, 'test-output/browser');
 
-// The flags env/ documents for this machine: without the networking ones Chromium keeps dialling out and is refused.
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
 export function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
@@ -40,7 +29,7 @@ export function launchBrowser(): Promise<Browser> {
     );
   }
   // playwright-core gives every launch a new empty profile (its own --user-data-dir).
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_FLAGS] });
 }
 
 export function newContext(browser: Browser, locale: 'ja-JP' | 'en-US'): Promise<BrowserContext> {

@@ -6,7 +6,7 @@ import { PASTE_MAX_CHARS } from '../../cases/observable-service.js';
 import { OBSERVABLE_TYPES } from '../../cases/observables/observable.js';
 import { actorOf } from '../auth/authenticate.js';
 import { managementErrors } from '../errors.js';
-import { download, incidentParams, observableSchema } from './incident-schemas.js';
+import { download, incidentParams, observableSchema, sendCsv } from './incident-schemas.js';
 import type { CaseRouteDeps } from './incidents.js';
 
 const tags = ['incidents'];
@@ -169,14 +169,7 @@ export const incidentObservableRoutes: FastifyPluginAsyncZod<CaseRouteDeps> = as
         request.params.id,
         request.query.defang === 'true',
       );
-      return (
-        reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${filename}"`)
-          .header('cache-control', 'no-store')
-          // Bytes go out as they are (no JSON serialization); the schema documents the text they carry.
-          .send(Buffer.from(text, 'utf8') as unknown as string)
-      );
+      return sendCsv(reply, filename, text);
     },
   );
 };

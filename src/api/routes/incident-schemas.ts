@@ -192,3 +192,18 @@ export const incidentParams = z.object({ id: z.string().min(1).max(200) });
 export function download(contentType: string, description: string) {
   return { description, content: { [contentType]: { schema: z.string() } } };
 }
+
+/** What sendCsv needs of a route's reply (each route's reply has its own schema-typed send). */
+interface CsvReply<R> {
+  header(name: string, value: string): R;
+  send(payload: string): R;
+}
+
+/** Sends CSV text as an attachment, not cached, as bytes so it is not serialized as JSON (see `download`). */
+export function sendCsv<R extends CsvReply<R>>(reply: R, filename: string, text: string): R {
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .header('cache-control', 'no-store')
+    .send(Buffer.from(text, 'utf8') as unknown as string);
+}

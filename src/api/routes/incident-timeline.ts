@@ -5,6 +5,7 @@ import { actorOf } from '../auth/authenticate.js';
 import { managementErrors } from '../errors.js';
 import {
   download,
+  sendCsv,
   incidentParams,
   timeInput,
   timeValue,
@@ -120,14 +121,7 @@ export const incidentTimelineRoutes: FastifyPluginAsyncZod<CaseRouteDeps> = asyn
         request.params.id,
         filterOf(request.query),
       );
-      return (
-        reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${filename}"`)
-          .header('cache-control', 'no-store')
-          // Bytes go out as they are (no JSON serialization); the schema documents the text they carry.
-          .send(Buffer.from(text, 'utf8') as unknown as string)
-      );
+      return sendCsv(reply, filename, text);
     },
   );
 };

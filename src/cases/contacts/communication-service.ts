@@ -3,7 +3,6 @@
 import type { Selectable, SelectQueryBuilder } from 'kysely';
 import type { Actor } from '../../access/actor.js';
 import { YaguraError } from '../../core/errors.js';
-import type { TenantId } from '../../core/ids.js';
 import type { StateDb } from '../../state/database.js';
 import type { StateTables } from '../../state/tables.js';
 import {
@@ -14,7 +13,7 @@ import {
   permittedScope,
   type TriageDeps,
 } from '../../triage/service-support.js';
-import type { IncidentLookup, TimelineWriter } from '../case-support.js';
+import { auditCaseChange, timelineLine, type IncidentLookup, type TimelineWriter } from '../case-support.js';
 import {
   communicationChangeSchema,
   communicationInputSchema,
@@ -143,7 +142,7 @@ export class CommunicationService {
         incidentId,
         tenant,
         kind: 'communication',
-        summary: clip(
+        summary: timelineLine(
           `${ARROW[fields.direction]} ${counterpart} (${fields.channel})${request}: ${fields.summary}`,
         ),
         eventTime: row.occurred_at,
@@ -209,7 +208,7 @@ export class CommunicationService {
         incidentId: row.incident_id,
         tenant: row.tenant,
         kind: 'communication',
-        summary: clip(changeSummary(before!, row, fields.note)),
+        summary: timelineLine(changeSummary(before!, row, fields.note)),
         actor: { id: actor.id, name: actor.name },
         ref: { type: 'communication', id },
         details: { changed, ...(fields.note ? { note: fields.note } : {}) },
@@ -243,16 +242,13 @@ export class CommunicationService {
     row: CommunicationRow,
     details: Record<string, unknown>,
   ): Promise<void> {
-    await this.deps.audit.record(
-      {
-        actor,
-        action,
-        outcome: 'success',
-        tenant: row.tenant as TenantId,
-        target: { type: 'communication', id: row.id },
-        details,
-      },
-      { within: trx },
+    await auditCaseChange(
+      this.deps,
+      trx,
+      actor,
+      action,
+      { type: 'communication', id: row.id, tenant: row.tenant },
+      details,
     );
   }
 }
@@ -274,11 +270,6 @@ function pick(row: CommunicationRow, keys: readonly (keyof CommunicationRow)[]):
 
 function dueKey(c: Communication): number {
   return c.request?.dueAt ?? Number.MAX_SAFE_INTEGER;
-}
-
-function clip(text: string, max = 500): string {
-  const line = text.replace(/\s+/g, ' ');
-  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
 
 function context(action: string, id: string) {

@@ -15,6 +15,7 @@ import {
   permitTenant,
   type TriageDeps,
 } from '../../triage/service-support.js';
+import { auditCaseChange } from '../case-support.js';
 import {
   contactChangeSchema,
   contactInputSchema,
@@ -261,16 +262,13 @@ export class ContactService {
     row: ContactRow,
     details: Record<string, unknown>,
   ): Promise<void> {
-    await this.deps.audit.record(
-      {
-        actor,
-        action,
-        outcome: 'success',
-        ...(row.tenant !== null ? { tenant: row.tenant as TenantId } : {}),
-        target: { type: 'contact', id: row.id },
-        details,
-      },
-      { within: trx },
+    await auditCaseChange(
+      this.deps,
+      trx,
+      actor,
+      action,
+      { type: 'contact', id: row.id, tenant: row.tenant },
+      details,
     );
   }
 }

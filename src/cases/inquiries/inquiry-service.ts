@@ -19,7 +19,7 @@ import {
   permitTenant,
   type TriageDeps,
 } from '../../triage/service-support.js';
-import type { IncidentCreator, TimelineWriter } from '../case-support.js';
+import { auditCaseChange, timelineLine, type IncidentCreator, type TimelineWriter } from '../case-support.js';
 import { containsPattern, parseInput } from '../contacts/input.js';
 import {
   convertInputSchema,
@@ -335,7 +335,7 @@ export class InquiryService {
         incidentId,
         tenant,
         kind: 'inquiry',
-        summary: clip(
+        summary: timelineLine(
           `Opened from inquiry #${row!.number} (${row!.type}, ${row!.priority}): ${row!.subject}`,
         ),
         eventTime: row!.created_at,
@@ -484,7 +484,7 @@ export class InquiryService {
       incidentId: row.incident_id,
       tenant: row.tenant,
       kind: 'inquiry',
-      summary: clip(summary),
+      summary: timelineLine(summary),
       actor: { id: actor.id, name: actor.name },
       ref: { type: 'inquiry', id: row.id },
     });
@@ -502,16 +502,13 @@ export class InquiryService {
     row: InquiryRow,
     details: Record<string, unknown>,
   ): Promise<void> {
-    await this.deps.audit.record(
-      {
-        actor,
-        action,
-        outcome: 'success',
-        tenant: row.tenant as TenantId,
-        target: { type: 'inquiry', id: row.id },
-        details,
-      },
-      { within: trx },
+    await auditCaseChange(
+      this.deps,
+      trx,
+      actor,
+      action,
+      { type: 'inquiry', id: row.id, tenant: row.tenant },
+      details,
     );
   }
 }
@@ -544,11 +541,6 @@ function checkMove(side: Side, from: InquiryStatus, to: InquiryStatus, number: n
       `Inquiry #${number} cannot move from ${from} to ${to} (${side === 'soc' ? 'SOC' : 'customer'}); allowed: ${allowed.join(', ') || 'none'}`,
     );
   }
-}
-
-function clip(text: string, max = 500): string {
-  const line = text.replace(/\s+/g, ' ');
-  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
 
 function context(action: string, id: string) {

@@ -8234,6 +8234,11 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
+                         * @description pdf or html (generating only; the query parameter `format` works too, the body wins).
+                         * @enum {string}
+                         */
+                        format?: "html" | "pdf";
+                        /**
                          * @description flash: 速報 while the incident is handled; final: 最終報告書.
                          * @enum {string}
                          */
@@ -8344,6 +8349,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * @description pdf or html (generating only; the query parameter `format` works too, the body wins).
+                         * @enum {string}
+                         */
+                        format?: "html" | "pdf";
                         /**
                          * @description flash: 速報 while the incident is handled; final: 最終報告書.
                          * @enum {string}
