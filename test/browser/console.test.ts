@@ -108,7 +108,7 @@ describe('web console', () => {
   });
 
   it('keeps a focus order from the skip link through the menus to the query box', async () => {
-    const order = await tabOrder(page, 12);
+    const order = await tabOrder(page, 15);
     expect(order).toEqual([
       '本文へ移動',
       'テナント',
@@ -116,9 +116,12 @@ describe('web console', () => {
       'ログアウト',
       'イベント検索',
       'アラート',
+      'インシデント',
+      '問合せ',
       '許可リスト',
       '資産',
       'エスカレーション設定',
+      '連絡先',
       '取り込み状況',
       '検索クエリ',
       '検索',
@@ -382,9 +385,12 @@ describe('web console', () => {
     await expect.poll(() => p2.locator('h1').textContent()).toBe('Alerts');
     expect(await p2.locator('nav a').allTextContents()).toEqual([
       'Alerts',
+      'Incidents',
+      'Inquiries',
       'Allow-list',
       'Assets',
       'Escalation policies',
+      'Contacts',
     ]);
     await expect.poll(() => p2.locator('.state-empty strong').textContent()).toBe('No alerts match');
     expect(await p2.getByTestId('bulk-bar').count()).toBe(0);
