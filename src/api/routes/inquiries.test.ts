@@ -94,6 +94,61 @@ describe('inquiry routes', () => {
     ).toBe(400);
   });
 
+  it('filters the list by type and priority (repeatable), with the status filter and paging', async () => {
+    const cora = await api.user('cora', 'csirt', ['acme']);
+    const ana = await api.user('ana', 'soc_analyst', ['acme']);
+    const submit = async (type: string, priority: string) => {
+      api.t.clock.now += 1000;
+      const res = await api.app.inject({
+        method: 'POST',
+        url: '/api/inquiries',
+        headers: cora,
+        payload: {
+          tenant: 'acme',
+          inquiry: { type, subject: `${type} ${priority}`, body: '本文', priority },
+        },
+      });
+      expect(res.statusCode).toBe(201);
+      return res.json().id as string;
+    };
+    const urgentReport = await submit('report', 'urgent');
+    const lowReport = await submit('report', 'low');
+    const urgentQuestion = await submit('question', 'urgent');
+    const highRequest = await submit('request', 'high');
+    const list = async (query: string) => {
+      const res = await api.app.inject({ method: 'GET', url: `/api/inquiries?${query}`, headers: ana });
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { inquiries: { id: string }[]; next?: string };
+      return { ids: body.inquiries.map((i) => i.id), next: body.next };
+    };
+
+    expect((await list('type=report')).ids).toEqual([lowReport, urgentReport]);
+    expect((await list('type=question&type=request')).ids).toEqual([highRequest, urgentQuestion]);
+    expect((await list('priority=urgent')).ids).toEqual([urgentQuestion, urgentReport]);
+    expect((await list('priority=high&priority=low')).ids).toEqual([highRequest, lowReport]);
+    expect((await list('type=report&priority=urgent')).ids).toEqual([urgentReport]);
+
+    const resolved = await api.app.inject({
+      method: 'POST',
+      url: `/api/inquiries/${urgentQuestion}/status`,
+      headers: ana,
+      payload: { status: 'resolved' },
+    });
+    expect(resolved.statusCode).toBe(200);
+    expect((await list('priority=urgent&status=new')).ids).toEqual([urgentReport]);
+    expect((await list('type=question&status=resolved&status=closed')).ids).toEqual([urgentQuestion]);
+
+    const first = await list('type=report&limit=1');
+    expect(first.ids).toEqual([lowReport]);
+    const second = await list(`type=report&limit=1&cursor=${encodeURIComponent(first.next!)}`);
+    expect(second).toEqual({ ids: [urgentReport], next: undefined });
+
+    for (const bad of ['type=complaint', 'priority=p1', 'type=report&type=bogus', 'priority=URGENT']) {
+      const res = await api.app.inject({ method: 'GET', url: `/api/inquiries?${bad}`, headers: ana });
+      expect(res.statusCode, bad).toBe(400);
+    }
+  });
+
   it('reads and sets the SLA targets of a tenant (admins only)', async () => {
     const ana = await api.user('ana', 'soc_analyst', ['acme']);
     expect(

@@ -4,7 +4,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   convertInputSchema,
+  INQUIRY_PRIORITIES,
   INQUIRY_STATUSES,
+  INQUIRY_TYPES,
   inquiryInputSchema,
   messageInputSchema,
 } from '../../cases/inquiries/inquiry-model.js';
@@ -38,6 +40,8 @@ const slaSchema = z
   .meta({ id: 'InquirySla', description: "A tenant's SLA targets per priority." });
 
 const statusEnum = z.enum(INQUIRY_STATUSES);
+const typeEnum = z.enum(INQUIRY_TYPES);
+const priorityEnum = z.enum(INQUIRY_PRIORITIES);
 const tags = ['inquiries'];
 
 export const inquiryRoutes: FastifyPluginAsyncZod<ContactRouteDeps> = async (app, deps) => {
@@ -56,6 +60,14 @@ export const inquiryRoutes: FastifyPluginAsyncZod<ContactRouteDeps> = async (app
               .union([statusEnum, z.array(statusEnum)])
               .optional()
               .describe('Statuses (repeat for several).'),
+            type: z
+              .union([typeEnum, z.array(typeEnum)])
+              .optional()
+              .describe('Types: question, request or report (repeat for several).'),
+            priority: z
+              .union([priorityEnum, z.array(priorityEnum)])
+              .optional()
+              .describe('Priorities: urgent, high, normal or low (repeat for several).'),
             overdue: z
               .enum(['true'])
               .optional()
@@ -73,12 +85,14 @@ export const inquiryRoutes: FastifyPluginAsyncZod<ContactRouteDeps> = async (app
       },
     },
     async (request) => {
-      const { tenant, status, overdue, assignee, q, limit, cursor } = request.query;
+      const { tenant, status, type, priority, overdue, assignee, q, limit, cursor } = request.query;
       const page = await service().list(
         actorOf(request),
         defined({
           tenants: asList(tenant),
           status: asList(status),
+          type: asList(type),
+          priority: asList(priority),
           overdue: overdue ? true : undefined,
           assignee,
           q,

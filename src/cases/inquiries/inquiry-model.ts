@@ -5,6 +5,8 @@ import { INCIDENT_CATEGORIES } from '../playbooks/playbook.js';
 import { INQUIRY_PRIORITIES, slaState, type InquiryPriority, type SlaState } from './sla.js';
 import type { InquiriesTable, InquiryMessagesTable } from './tables.js';
 
+export { INQUIRY_PRIORITIES, type InquiryPriority } from './sla.js';
+
 export const INQUIRY_TYPES = ['question', 'request', 'report'] as const;
 export type InquiryType = (typeof INQUIRY_TYPES)[number];
 

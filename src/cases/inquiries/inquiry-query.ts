@@ -1,15 +1,23 @@
-// The inquiry list: filters (status, assignee, words, overdue), newest first, keyset pages, within a tenant scope
+// The inquiry list: filters (status, type, priority, assignee, words, overdue), newest first, keyset pages, within a tenant scope
 // already granted.
 import { sql } from 'kysely';
 import type { StateDb } from '../../state/database.js';
 import type { TenantScope } from '../../store/tenant-scope.js';
 import { decodeCursor, encodeCursor } from '../../triage/service-support.js';
 import { containsPattern } from '../contacts/input.js';
-import { toInquiry, type Inquiry, type InquiryStatus } from './inquiry-model.js';
+import {
+  toInquiry,
+  type Inquiry,
+  type InquiryPriority,
+  type InquiryStatus,
+  type InquiryType,
+} from './inquiry-model.js';
 
 export interface InquiryFilter {
   tenants?: readonly string[];
   status?: readonly InquiryStatus[];
+  type?: readonly InquiryType[];
+  priority?: readonly InquiryPriority[];
   /** Only inquiries past a first-response or resolution due time. */
   overdue?: boolean;
   /** A user id, or `none`. */
@@ -37,6 +45,9 @@ export async function listInquiries(
     .selectAll()
     .where('tenant', 'in', [...scope]);
   if (filter.status && filter.status.length > 0) query = query.where('status', 'in', [...filter.status]);
+  if (filter.type && filter.type.length > 0) query = query.where('type', 'in', [...filter.type]);
+  if (filter.priority && filter.priority.length > 0)
+    query = query.where('priority', 'in', [...filter.priority]);
   if (filter.assignee !== undefined) {
     query =
       filter.assignee === 'none'

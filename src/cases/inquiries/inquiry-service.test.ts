@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../access/actor.js';
 import { caseFixture, HOUR, MINUTE, T0, type CaseFixture } from '../contacts/test-support.js';
+import type { InquiryInput } from './inquiry-model.js';
 import { InquiryService } from './inquiry-service.js';
 
 describe('InquiryService', () => {
@@ -166,5 +167,35 @@ describe('InquiryService', () => {
     expect(second.inquiries.map((i) => i.id)).toEqual([a.id]);
     expect((await inquiries.list(analyst, { assignee: 'none' })).inquiries.map((i) => i.id)).toEqual([b.id]);
     expect((await inquiries.list(analyst, { q: '添付' })).inquiries).toHaveLength(2);
+  });
+
+  it('filters by type and by priority, several values each, with the status filter and across pages', async () => {
+    const submitAt = async (input: InquiryInput) => {
+      f.clock.now += 1000;
+      return inquiries.submit(csirt, 'acme', input);
+    };
+    const urgentReport = await submitAt({ ...question, type: 'report', priority: 'urgent' });
+    const highReport = await submitAt({ ...question, type: 'report', priority: 'high' });
+    const urgentRequest = await submitAt({ ...question, type: 'request', priority: 'urgent' });
+    const lowQuestion = await submitAt({ ...question, priority: 'low' });
+    const ids = async (filter: Parameters<InquiryService['list']>[1]) =>
+      (await inquiries.list(analyst, filter)).inquiries.map((i) => i.id);
+
+    expect(await ids({ type: ['report'] })).toEqual([highReport.id, urgentReport.id]);
+    expect(await ids({ type: ['request', 'question'] })).toEqual([lowQuestion.id, urgentRequest.id]);
+    expect(await ids({ priority: ['urgent'] })).toEqual([urgentRequest.id, urgentReport.id]);
+    expect(await ids({ priority: ['low', 'high'] })).toEqual([lowQuestion.id, highReport.id]);
+    expect(await ids({ type: ['report'], priority: ['urgent'] })).toEqual([urgentReport.id]);
+    expect(await ids({ type: [], priority: [] })).toHaveLength(4);
+
+    await inquiries.addMessage(analyst, urgentReport.id, { body: '確認しました。', status: 'resolved' });
+    expect(await ids({ type: ['report'], status: ['new'] })).toEqual([highReport.id]);
+    expect(await ids({ priority: ['urgent'], status: ['resolved'] })).toEqual([urgentReport.id]);
+
+    const first = await inquiries.list(analyst, { priority: ['urgent'], limit: 1 });
+    expect(first.inquiries.map((i) => i.id)).toEqual([urgentRequest.id]);
+    const second = await inquiries.list(analyst, { priority: ['urgent'], limit: 1, cursor: first.next! });
+    expect(second.inquiries.map((i) => i.id)).toEqual([urgentReport.id]);
+    expect(second.next).toBeUndefined();
   });
 });

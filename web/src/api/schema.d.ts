@@ -9388,12 +9388,16 @@ export interface paths {
                     limit?: number;
                     /** @description Only inquiries past a first-response or resolution due time. */
                     overdue?: "true";
+                    /** @description Priorities: urgent, high, normal or low (repeat for several). */
+                    priority?: ("urgent" | "high" | "normal" | "low") | ("urgent" | "high" | "normal" | "low")[];
                     /** @description Words in the subject or the body. */
                     q?: string;
                     /** @description Statuses (repeat for several). */
                     status?: ("new" | "answered" | "waiting_customer" | "resolved" | "closed") | ("new" | "answered" | "waiting_customer" | "resolved" | "closed")[];
                     /** @description Tenant ids (repeat the parameter for several); all the caller's tenants when absent. */
                     tenant?: string | string[];
+                    /** @description Types: question, request or report (repeat for several). */
+                    type?: ("question" | "request" | "report") | ("question" | "request" | "report")[];
                 };
                 header?: never;
                 path?: never;

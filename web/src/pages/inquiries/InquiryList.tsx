@@ -11,14 +11,11 @@ import { useAssignees } from '../alerts/use-assignees.js';
 import {
   currentCursor,
   FIRST_PAGE,
-  filtersLocally,
   hasFilters,
   listQuery,
-  narrow,
   nextPage,
   previousPage,
   readFilters,
-  WIDE_PAGE_SIZE,
   writeFilters,
   type PageStack,
 } from './inquiry-filters.js';
@@ -65,7 +62,7 @@ export function InquiryList() {
   );
 
   const now = Date.now();
-  const inquiries = narrow((list.data?.inquiries ?? []).map(asInquiry), filters);
+  const inquiries = (list.data?.inquiries ?? []).map(asInquiry);
   const next = list.data?.next;
   const showTenant = session.tenant === ALL_TENANTS && session.tenants.length > 1;
   const tenantName = (id: string) => session.tenants.find((x) => x.id === id)?.name ?? id;
@@ -108,9 +105,6 @@ export function InquiryList() {
         />
       )}
       <InquiryFiltersForm filters={filters} onChange={(f) => setParams(writeFilters(f))} />
-      {filtersLocally(filters) && (
-        <p className="hint">{t('inquiries.filters.narrowedHere', { count: WIDE_PAGE_SIZE })}</p>
-      )}
       {list.status === 'error' ? (
         <ErrorState error={list.error} onRetry={list.reload} />
       ) : !list.data ? (

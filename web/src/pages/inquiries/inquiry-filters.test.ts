@@ -2,16 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   FIRST_PAGE,
   currentCursor,
-  filtersLocally,
   hasFilters,
   listQuery,
-  narrow,
   nextPage,
   NO_FILTERS,
   PAGE_SIZE,
   previousPage,
   readFilters,
-  WIDE_PAGE_SIZE,
   writeFilters,
 } from './inquiry-filters.js';
 import { replyStatuses, sideOf } from './inquiry-model.js';
@@ -72,17 +69,26 @@ describe('inquiry list API parameters', () => {
     });
   });
 
-  it('fetches wide pages and narrows them here for type and priority, which the API does not filter', () => {
-    const f = { ...NO_FILTERS, type: 'report' as const, priority: 'high' as const };
-    expect(filtersLocally(f)).toBe(true);
-    expect(listQuery(f, 'u1', undefined).limit).toBe(WIDE_PAGE_SIZE);
-    const rows = [
-      { id: 'a', type: 'report' as const, priority: 'high' as const },
-      { id: 'b', type: 'report' as const, priority: 'low' as const },
-      { id: 'c', type: 'question' as const, priority: 'high' as const },
-    ];
-    expect(narrow(rows, f).map((r) => r.id)).toEqual(['a']);
-    expect(narrow(rows, NO_FILTERS)).toHaveLength(3);
+  it('leaves type and priority to the API, with pages of the usual size', () => {
+    expect(
+      listQuery(
+        readFilters(new URLSearchParams('status=new&type=report&priority=high')),
+        'u1',
+        undefined,
+        'c3',
+      ),
+    ).toEqual({
+      status: ['new'],
+      type: ['report'],
+      priority: ['high'],
+      limit: PAGE_SIZE,
+      cursor: 'c3',
+    });
+    expect(listQuery({ ...NO_FILTERS, priority: 'urgent' }, 'u1', ['acme'])).toEqual({
+      tenant: ['acme'],
+      priority: ['urgent'],
+      limit: PAGE_SIZE,
+    });
   });
 
   it('walks pages forward and back with a stack of cursors', () => {

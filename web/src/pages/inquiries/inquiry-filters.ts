@@ -3,7 +3,6 @@ import {
   INQUIRY_PRIORITIES,
   INQUIRY_STATUSES,
   INQUIRY_TYPES,
-  type Inquiry,
   type InquiryPriority,
   type InquiryStatus,
   type InquiryType,
@@ -35,8 +34,6 @@ export const NO_FILTERS: InquiryFilters = {
 };
 
 export const PAGE_SIZE = 50;
-/** The API filters neither type nor priority, so with those set a page is fetched wide and narrowed here. */
-export const WIDE_PAGE_SIZE = 500;
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined =>
   value !== null && (list as readonly string[]).includes(value) ? (value as T) : undefined;
@@ -69,14 +66,11 @@ export function hasFilters(f: InquiryFilters): boolean {
   return writeFilters(f).toString() !== '';
 }
 
-/** Filters the API does not apply: type and priority. */
-export function filtersLocally(f: InquiryFilters): boolean {
-  return f.type !== '' || f.priority !== '';
-}
-
 export interface InquiryListQuery {
   tenant?: string[];
   status?: InquiryStatus[];
+  type?: InquiryType[];
+  priority?: InquiryPriority[];
   overdue?: 'true';
   assignee?: string;
   q?: string;
@@ -97,20 +91,14 @@ export function listQuery(
   return {
     ...(tenants ? { tenant: tenants } : {}),
     ...(status ? { status } : {}),
+    ...(f.type ? { type: [f.type] } : {}),
+    ...(f.priority ? { priority: [f.priority] } : {}),
     ...(f.overdue ? { overdue: 'true' as const } : {}),
     ...(assignee ? { assignee } : {}),
     ...(q ? { q } : {}),
-    limit: filtersLocally(f) ? WIDE_PAGE_SIZE : PAGE_SIZE,
+    limit: PAGE_SIZE,
     ...(cursor ? { cursor } : {}),
   };
-}
-
-/** The rows of a fetched page that also pass the filters the API does not apply. */
-export function narrow<T extends Pick<Inquiry, 'type' | 'priority'>>(
-  rows: readonly T[],
-  f: InquiryFilters,
-): T[] {
-  return rows.filter((r) => (!f.type || r.type === f.type) && (!f.priority || r.priority === f.priority));
 }
 
 /** The cursors of the pages walked so far; the first page has none. */

@@ -46,7 +46,6 @@ const en = {
     textPlaceholder: 'Words in the subject or body',
     apply: 'Search',
     clear: 'Clear',
-    narrowedHere: 'Type and priority are applied to the fetched inquiries (up to {{count}} per page).',
   },
   list: {
     caption: 'Inquiries, newest first',
@@ -214,7 +213,6 @@ const ja: Shape<typeof en> = {
     textPlaceholder: '件名・本文の語句',
     apply: '検索',
     clear: 'クリア',
-    narrowedHere: '種別と優先度は取得した問合せ (1 ページ最大 {{count}} 件) に対して絞り込みます。',
   },
   list: {
     caption: '問合せ一覧 (新しい順)',
