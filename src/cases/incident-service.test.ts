@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../access/actor.js';
 import { finding, MINUTE, RULE_A, RULE_B, T0 } from '../triage/test-support.js';
+import { instantiateTasks } from './playbooks/instantiate.js';
 import { playbookFor } from './playbooks/load.js';
 import { casesFixture, type CasesFixture } from './test-support.js';
 
@@ -338,6 +339,100 @@ describe('changes and the timeline', () => {
     expect(lines[2]).toBe(
       `,${new Date(T0).toISOString()},manual,"'=HYPERLINK(""http://x"",""click""), then more",aiko,,`,
     );
+  });
+});
+
+describe('changing the category', () => {
+  it("adds the new category's playbook tasks after the existing ones, which stay as they are", async () => {
+    const created = await f.cases.incidents.create(analyst, {
+      tenant: 'acme',
+      title: 'Strange mail attachment',
+      category: 'malware',
+      severity: 'high',
+    });
+    const id = created.incident.id;
+    const before = created.tasks;
+    await f.cases.tasks.update(analyst, id, before[0]!.id, { status: 'done', notes: 'Sample isolated.' });
+    const own = await f.cases.tasks.create(analyst, id, { phase: 'containment', title: 'Call the customer' });
+    const kept = (await f.cases.incidents.get(analyst, id)).tasks;
+
+    f.clock.now = T0 + 3_600_000;
+    const updated = await f.cases.incidents.update(analyst, id, { category: 'phishing', severity: 'low' });
+    const phishing = playbookFor('phishing', f.cases.playbooks())!;
+    const planned = instantiateTasks(phishing, { createdAt: f.clock.now, severity: 'low', language: 'ja' });
+    expect(planned.length).toBeLessThan(phishing.tasks.length); // a minSeverity task left out at low
+    expect(updated).toMatchObject({
+      category: 'phishing',
+      severity: 'low',
+      playbook: { id: phishing.id, version: phishing.version },
+    });
+
+    const tasks = (await f.cases.incidents.get(analyst, id)).tasks;
+    expect(tasks.slice(0, kept.length)).toEqual(kept);
+    expect(tasks.find((t) => t.id === before[0]!.id)).toMatchObject({
+      status: 'done',
+      notes: 'Sample isolated.',
+    });
+    expect(tasks.some((t) => t.id === own.id)).toBe(true);
+    const added = tasks.slice(kept.length);
+    expect(added.map((t) => [t.playbook?.id, t.playbook?.taskId, t.dueAt, t.status])).toEqual(
+      planned.map((p) => [phishing.id, p.taskId, p.dueAt ?? null, 'todo']),
+    );
+    expect(added.map((t) => t.order)).toEqual(planned.map((_, i) => kept.length + i + 1));
+
+    const entries = await f.cases.timeline.list(analyst, id, { kinds: ['task'], from: f.clock.now });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      kind: 'task',
+      summary:
+        `Category malware → phishing: ${planned.length} tasks of playbook ` +
+        `"${phishing.title.ja}" (phishing) added`,
+      actor: { name: 'aiko' },
+    });
+    const audit = (await f.auditEntries('incident.update')).at(-1)!;
+    expect(audit.details).toMatchObject({
+      changes: expect.arrayContaining([{ field: 'category', from: 'malware', to: 'phishing' }]),
+      playbook: { id: phishing.id, version: phishing.version },
+      tasksAdded: added.map((t) => t.id),
+    });
+  });
+
+  it('adds nothing when the tasks of that playbook are there already, or when the category stays', async () => {
+    const { incident, tasks } = await f.cases.incidents.create(analyst, {
+      tenant: 'acme',
+      title: 'DDoS or phishing?',
+      category: 'dos',
+    });
+    const id = incident.id;
+    await f.cases.incidents.update(analyst, id, { category: 'phishing' });
+    const afterFirst = (await f.cases.incidents.get(analyst, id)).tasks;
+    expect(afterFirst.length).toBeGreaterThan(tasks.length);
+    // Back to dos: its tasks came with the incident, so none are added twice.
+    await f.cases.incidents.update(analyst, id, { category: 'dos' });
+    await f.cases.incidents.update(analyst, id, { category: 'dos', title: 'DDoS after all' });
+    expect((await f.cases.incidents.get(analyst, id)).tasks).toEqual(afterFirst);
+    const taskEntries = await f.cases.timeline.list(analyst, id, { kinds: ['task'] });
+    expect(taskEntries.map((e) => e.summary)).toEqual([expect.stringMatching(/^Category dos → phishing: /)]);
+    const audits = await f.auditEntries('incident.update');
+    expect(audits.map((a) => 'tasksAdded' in (a.details ?? {}))).toEqual([true, false, false]);
+  });
+
+  it('gives an incident opened without a playbook the tasks of its new category', async () => {
+    const admin = await f.user('root', 'admin', []);
+    const { incident, tasks } = await f.cases.incidents.create(admin, {
+      tenant: 'globex',
+      title: 'Customer data on a paste site',
+      category: 'other',
+      withPlaybook: false,
+    });
+    expect([tasks, incident.playbook]).toEqual([[], null]);
+    const updated = await f.cases.incidents.update(admin, incident.id, { category: 'data_leak' });
+    const leak = playbookFor('data_leak', f.cases.playbooks())!;
+    const planned = instantiateTasks(leak, { createdAt: T0, severity: 'medium', language: 'en' });
+    expect(updated.playbook).toEqual({ id: leak.id, version: leak.version });
+    const added = (await f.cases.incidents.get(admin, incident.id)).tasks;
+    expect(added.map((t) => t.playbook?.taskId)).toEqual(planned.map((p) => p.taskId));
+    expect(added.map((t) => t.order)).toEqual(planned.map((p) => p.order));
   });
 });
 

@@ -3,7 +3,7 @@
 // checks permission and tenant first and is audited and put on the timeline in one transaction.
 import type { Actor } from '../access/actor.js';
 import { YaguraError } from '../core/errors.js';
-import { LEVELS } from '../detect/sigma/rule.js';
+import { LEVELS, type Level } from '../detect/sigma/rule.js';
 import type { StateDb } from '../state/database.js';
 import type { AlertService } from '../triage/alert-service.js';
 import { checkLimit, permittedScope, permitTenant, type TriageDeps } from '../triage/service-support.js';
@@ -28,6 +28,7 @@ import {
   type LinkRelation,
 } from './incident-model.js';
 import { linkIncidents, unlinkIncidents } from './incident-links.js';
+import { addCategoryPlaybook } from './incident-playbook.js';
 import { openIncident, type NewIncident } from './incident-open.js';
 import { listIncidents, type IncidentPage, type IncidentQuery } from './incident-query.js';
 import {
@@ -156,7 +157,10 @@ export class IncidentService implements TimelineWriter, IncidentLookup, Incident
     return loadIncidentDetail(this.deps.db, row);
   }
 
-  /** Changes the given fields; each change is listed on the timeline (kind `status`) and in the audit log. */
+  /**
+   * Changes the given fields; each change is listed on the timeline (kind `status`) and in the audit log. A new
+   * category adds its playbook's tasks to the ones the incident has (see addCategoryPlaybook).
+   */
   async update(actor: Actor, id: string, fields: IncidentFields): Promise<Incident> {
     const row = await permitIncident(this.deps, actor, 'incidents:manage', id, 'incident.update');
     const set = await checkFields(this.deps.db, row.tenant, fields);
@@ -166,6 +170,7 @@ export class IncidentService implements TimelineWriter, IncidentLookup, Incident
     }
     if (changes.length === 0) return toIncident(row);
     const now = nowOf(this.deps);
+    const category = set.category !== undefined && set.category !== row.category ? set.category : undefined;
     await this.deps.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('incidents')
@@ -174,7 +179,22 @@ export class IncidentService implements TimelineWriter, IncidentLookup, Incident
         .execute();
       const shown = changes.map((c) => `${c.field} ${short(c.from)} → ${short(c.to)}`).join('; ');
       await appendIncidentTimeline(trx, row, actor, now, 'status', `Changed: ${shown}`, { changes });
-      await auditIncident(this.deps, trx, actor, 'incident.update', row, { changes });
+      const added =
+        category === undefined
+          ? undefined
+          : await addCategoryPlaybook(
+              trx,
+              row,
+              category as IncidentCategory,
+              (set.severity ?? row.severity) as Level,
+              this.options.playbooks?.() ?? [],
+              actor,
+              now,
+            );
+      await auditIncident(this.deps, trx, actor, 'incident.update', row, {
+        changes,
+        ...(added ? { playbook: added.playbook, tasksAdded: added.taskIds } : {}),
+      });
     });
     return toIncident((await loadIncident(this.deps.db, id))!);
   }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../access/actor.js';
 import { HOUR, T0, testEvent } from '../triage/test-support.js';
 import type { TenantId } from '../core/ids.js';
+import type { StixObject } from './observables/stix.js';
 import { casesFixture, type CasesFixture } from './test-support.js';
 
 let f: CasesFixture;
@@ -110,6 +111,24 @@ describe('IncidentObservableService: export', () => {
     expect(patterns).toContain("[file:hashes.MD5 = '44d88612fea8a8f36de82e1278abb02f']");
     const again = await f.cases.observables.stix(analyst, incidentId);
     expect(again.bundle.objects.map((o) => o.id)).toEqual(bundle.objects.map((o) => o.id));
+  });
+
+  it("marks the STIX export with the incident's TLP 2.0 label", async () => {
+    const amber = 'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421';
+    const red = 'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1';
+    const markingsOf = (objects: readonly StixObject[]): { defined: string[]; referenced: unknown[] } => ({
+      defined: objects.filter((o) => o.type === 'marking-definition').map((o) => o.id),
+      referenced: objects.filter((o) => o.type === 'indicator').map((o) => o['object_marking_refs']),
+    });
+    const { bundle } = await f.cases.observables.stix(analyst, incidentId);
+    const before = markingsOf(bundle.objects);
+    expect(before.defined).toEqual([amber]);
+    expect(before.referenced.length).toBeGreaterThan(0);
+    expect(before.referenced.every((r) => JSON.stringify(r) === JSON.stringify([amber]))).toBe(true);
+    await f.cases.incidents.update(analyst, incidentId, { tlp: 'red' });
+    const after = markingsOf((await f.cases.observables.stix(analyst, incidentId)).bundle.objects);
+    expect(after.defined).toEqual([red]);
+    expect(after.referenced).toEqual(before.referenced.map(() => [red]));
   });
 
   it('writes CSV that Excel opens safely, defanged on request', async () => {

@@ -12,6 +12,7 @@ import {
   toIncidentObservable,
   type IncidentObservable,
   type Sighting,
+  type Tlp,
 } from './incident-model.js';
 import {
   actorRef,
@@ -235,7 +236,10 @@ export class IncidentObservableService {
     );
   }
 
-  /** A STIX 2.1 bundle of indicators, ids stable per incident (a TIP updates rather than duplicates on re-import). */
+  /**
+   * A STIX 2.1 bundle of indicators marked with the incident's TLP 2.0 label, ids stable per incident (a TIP updates
+   * rather than duplicates on re-import).
+   */
   async stix(
     actor: Actor,
     incidentId: string,
@@ -253,6 +257,7 @@ export class IncidentObservableService {
       now: nowOf(this.deps),
       incidentTitle: `${incidentRef(row.year, row.seq)} ${row.title}`,
       idScope: row.id,
+      tlp: row.tlp as Tlp,
       ...(createdBy ? { createdBy } : {}),
     });
     return { filename: `${incidentRef(row.year, row.seq)}-observables.stix.json`, bundle };

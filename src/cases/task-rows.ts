@@ -1,4 +1,4 @@
-// Writes incident task rows: those a playbook plans for a new incident, and those made by hand.
+// Writes incident task rows: those a playbook plans (for a new incident or a new category), and those made by hand.
 import type { Insertable } from 'kysely';
 import type { StateDb } from '../state/database.js';
 import { newRecordId } from './incident-support.js';
@@ -18,13 +18,14 @@ export async function insertTask(
   return id;
 }
 
-/** The playbook's planned tasks as rows of the incident, in their order. */
+/** The playbook's planned tasks as rows of the incident, in their order, placed after `afterPosition`. */
 export async function insertPlannedTasks(
   trx: StateDb,
   incident: { id: string; tenant: string },
   planned: readonly PlannedTask[],
   createdBy: string,
   now: number,
+  afterPosition = 0,
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const task of planned) {
@@ -44,7 +45,7 @@ export async function insertPlannedTasks(
         status: 'todo',
         checklist: JSON.stringify(checklist),
         notes: null,
-        position: task.order,
+        position: afterPosition + task.order,
         templates: JSON.stringify(task.templates),
         playbook_id: task.playbookId,
         playbook_version: task.playbookVersion,

@@ -309,7 +309,14 @@ describe('/api/incidents/:id tasks, timeline and observables', () => {
       headers: asAdmin,
     });
     expect(stix.json().type).toBe('bundle');
-    expect(stix.json().objects).toHaveLength(2);
+    const objects = stix.json().objects as { type: string; id: string; object_marking_refs?: string[] }[];
+    expect(objects.filter((o) => o.type === 'indicator')).toHaveLength(2);
+    // Marked with the incident's TLP (amber by default), the marking definition included.
+    const amber = 'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421';
+    expect(objects.find((o) => o.type === 'marking-definition')?.id).toBe(amber);
+    expect(
+      objects.filter((o) => o.type === 'indicator').every((o) => o.object_marking_refs?.[0] === amber),
+    ).toBe(true);
     const csv = await app.inject({
       method: 'GET',
       url: `/api/incidents/${incident.id}/observables.csv?defang=true`,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importStix } from '../../detect/intel/stix.js';
 import { parseStixPattern } from '../../detect/intel/stix-pattern.js';
 import { observable, type Observable } from './observable.js';
+import type { Tlp } from '../incident-model.js';
 import { stixPattern, stixString, toStixBundle } from './stix.js';
 
 const NOW = Date.UTC(2025, 10, 28, 10, 0, 0);
@@ -61,6 +62,12 @@ describe('toStixBundle', () => {
     idScope: 'INC-2025-0042',
   });
   const indicators = bundle.objects.filter((o) => o.type === 'indicator');
+  const marked = toStixBundle(observables, {
+    now: NOW,
+    createdBy: 'Example CSIRT',
+    idScope: 'INC-2025-0042',
+    tlp: 'amber+strict',
+  });
 
   it('holds an identity and one STIX 2.1 indicator per observable but the host', () => {
     expect(bundle.type).toBe('bundle');
@@ -120,7 +127,73 @@ describe('toStixBundle', () => {
     ]);
   });
 
+  it('is read back by the project STIX importer when it carries a TLP marking', () => {
+    const plain = importStix(JSON.parse(JSON.stringify(bundle)));
+    const result = importStix(JSON.parse(JSON.stringify(marked)));
+    expect(result.indicators.map((i) => `${i.type} ${i.value}`)).toEqual(
+      plain.indicators.map((i) => `${i.type} ${i.value}`),
+    );
+    expect(result.indicators).toHaveLength(8);
+    expect(result.producer).toBe('Example CSIRT');
+    expect(result.problems.map((p) => p.reason)).toEqual(plain.problems.map((p) => p.reason));
+  });
+
   it('gives an empty bundle for no observables', () => {
     expect(toStixBundle([], { now: NOW }).objects).toEqual([]);
+  });
+});
+
+describe('toStixBundle TLP marking', () => {
+  // The ids and objects OASIS publishes for TLP 2.0 (cti-stix-common-objects, extension-definition-specifications/
+  // tlp-2.0): a consumer recognises the label by these ids, so they are compared here literally.
+  const PUBLISHED: [Tlp, string, string][] = [
+    ['clear', 'marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487', 'TLP:CLEAR'],
+    ['green', 'marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb', 'TLP:GREEN'],
+    ['amber', 'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421', 'TLP:AMBER'],
+    ['amber+strict', 'marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003', 'TLP:AMBER+STRICT'],
+    ['red', 'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1', 'TLP:RED'],
+  ];
+
+  it.each(PUBLISHED)('marks %s with the published marking definition %s', (tlp, id, name) => {
+    const bundle = toStixBundle(observables, { now: NOW, idScope: 'INC-2025-0042', tlp });
+    const markings = bundle.objects.filter((o) => o.type === 'marking-definition');
+    expect(markings).toEqual([
+      {
+        type: 'marking-definition',
+        spec_version: '2.1',
+        id,
+        created: '2022-10-01T00:00:00.000Z',
+        name,
+        extensions: {
+          'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d': {
+            extension_type: 'property-extension',
+            tlp_2_0: tlp,
+          },
+        },
+      },
+    ]);
+    const indicators = bundle.objects.filter((o) => o.type === 'indicator');
+    expect(indicators).toHaveLength(observables.length - 1);
+    for (const indicator of indicators) expect(indicator['object_marking_refs']).toEqual([id]);
+  });
+
+  it('keeps the indicator ids of the unmarked export and marks nothing without a label', () => {
+    const plain = toStixBundle(observables, { now: NOW, idScope: 'INC-2025-0042' });
+    const red = toStixBundle(observables, { now: NOW, idScope: 'INC-2025-0042', tlp: 'red' });
+    const ids = (b: typeof plain): string[] =>
+      b.objects.filter((o) => o.type === 'indicator').map((o) => o.id);
+    expect(ids(red)).toEqual(ids(plain));
+    expect(plain.objects.some((o) => o.type === 'marking-definition' || 'object_marking_refs' in o)).toBe(
+      false,
+    );
+  });
+
+  it('marks an empty export too, and refuses a label that is not TLP 2.0', () => {
+    expect(toStixBundle([], { now: NOW, tlp: 'green' }).objects.map((o) => o.type)).toEqual([
+      'marking-definition',
+    ]);
+    expect(() => toStixBundle(observables, { now: NOW, tlp: 'white' as Tlp })).toThrow(
+      expect.objectContaining({ code: 'REQUEST_INVALID' }),
+    );
   });
 });

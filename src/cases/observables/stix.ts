@@ -1,6 +1,8 @@
 // Exports an incident's observables as a STIX 2.1 bundle of indicators, for sharing with a TIP, a CERT or a customer.
 import { createHash } from 'node:crypto';
+import type { Tlp } from '../incident-model.js';
 import { HIVE_LONG_NAMES, type Observable } from './observable.js';
+import { tlpMarkingDefinition } from './tlp-marking.js';
 
 export interface StixExportOptions {
   /** Epoch ms: created, modified and valid_from of every object. */
@@ -15,6 +17,11 @@ export interface StixExportOptions {
    * gets another id. Without it, ids depend on the type and value only.
    */
   idScope?: string;
+  /**
+   * The incident's TLP 2.0 label: the OASIS marking-definition of that label is added to the bundle and every
+   * indicator names it in object_marking_refs, so the recipient's tools keep the sharing limit with the data.
+   */
+  tlp?: Tlp;
 }
 
 export interface StixObject {
@@ -22,7 +29,8 @@ export interface StixObject {
   spec_version: '2.1';
   id: string;
   created: string;
-  modified: string;
+  /** Absent on marking definitions, which STIX 2.1 does not version. */
+  modified?: string;
   [property: string]: unknown;
 }
 
@@ -113,14 +121,17 @@ const LABELS: Readonly<Record<Observable['type'], string>> = {
 };
 
 /**
- * A STIX 2.1 bundle with one `indicator` (pattern_type stix) per observable, and an `identity` when createdBy is
- * given. Host observables are left out (see stixPattern); call stixPattern to tell which. Objects and ids are a
- * function of the observables and options only, so the same export gives the same bundle.
+ * A STIX 2.1 bundle with one `indicator` (pattern_type stix) per observable, an `identity` when createdBy is
+ * given and the TLP 2.0 `marking-definition` when tlp is. Host observables are left out (see stixPattern); call
+ * stixPattern to tell which. Objects and ids are a function of the observables and options only, so the same
+ * export gives the same bundle.
  */
 export function toStixBundle(observables: readonly Observable[], options: StixExportOptions): StixBundle {
   const time = new Date(options.now).toISOString();
   const scope = options.idScope === undefined ? '' : `${options.idScope}\u0000`;
   const objects: StixObject[] = [];
+  const marking = options.tlp === undefined ? undefined : tlpMarkingDefinition(options.tlp);
+  if (marking) objects.push({ ...marking });
   let identityId: string | undefined;
   if (options.createdBy !== undefined) {
     identityId = `identity--${uuidV5(`identity\u0000${options.createdBy}`)}`;
@@ -156,6 +167,7 @@ export function toStixBundle(observables: readonly Observable[], options: StixEx
     if (options.incidentTitle !== undefined)
       indicator['description'] = `Observed in incident: ${options.incidentTitle}`;
     if (identityId !== undefined) indicator['created_by_ref'] = identityId;
+    if (marking) indicator['object_marking_refs'] = [marking.id];
     objects.push(indicator);
   }
   const bundleId = `bundle--${uuidV5(`bundle\u0000${time}\u0000${objects.map((x) => x.id).join(',')}`)}`;
