@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { sampleIncidentReportData } from './incident-report-fixture.js';
-import { CHROMIUM_CANDIDATES, findChromium, htmlToPdf } from './pdf.js';
+import { CHROMIUM_CANDIDATES, findChromium, htmlToPdf, PDF_CONCURRENCY } from './pdf.js';
 import { renderIncidentReportPdf } from './render-incident-report.js';
 
 function hasCommand(name: string): boolean {
@@ -107,6 +107,31 @@ describe('PDF errors', () => {
     });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(await yaguraTempDirs()).toEqual(before);
+  });
+
+  it(`prints at most ${PDF_CONCURRENCY} PDFs at once and queues the rest`, async () => {
+    const log = join(dir, 'runs.log');
+    const slow = await fakeChromium(
+      'slow',
+      [
+        'for a in "$@"; do case "$a" in --print-to-pdf=*) out="${a#--print-to-pdf=}";; esac; done',
+        `echo start >> '${log}'`,
+        'sleep 0.3',
+        `printf '%%PDF-1.4 fake' > "$out"`,
+        `echo end >> '${log}'`,
+      ].join('\n'),
+    );
+    const pdfs = await Promise.all(
+      Array.from({ length: 5 }, () => htmlToPdf('<p>x</p>', { chromiumPath: slow })),
+    );
+    expect(pdfs.map((p) => p.subarray(0, 5).toString('latin1'))).toEqual(Array(5).fill('%PDF-'));
+    let running = 0;
+    let most = 0;
+    for (const line of (await readFile(log, 'utf8')).trim().split('\n')) {
+      running += line === 'start' ? 1 : -1;
+      most = Math.max(most, running);
+    }
+    expect(most).toBe(PDF_CONCURRENCY);
   });
 
   it('reports a Chromium that exits 0 but writes no PDF', async () => {

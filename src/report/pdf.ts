@@ -135,8 +135,31 @@ function runChromium(binary: string, args: string[], timeoutMs: number): Promise
   });
 }
 
+/**
+ * At most this many Chromium processes print at once (each takes a few hundred MB); the others wait their turn, so a
+ * burst of report requests cannot exhaust the server's memory.
+ */
+export const PDF_CONCURRENCY = 2;
+let printing = 0;
+const waiting: (() => void)[] = [];
+
+async function turn<T>(work: () => Promise<T>): Promise<T> {
+  if (printing >= PDF_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
+  printing++;
+  try {
+    return await work();
+  } finally {
+    printing--;
+    waiting.shift()?.();
+  }
+}
+
 /** Prints one HTML document to an A4 PDF (the document's own @page rules decide size and margins). */
-export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
+export function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
+  return turn(() => printPdf(html, options));
+}
+
+async function printPdf(html: string, options: PdfOptions): Promise<Buffer> {
   const binary = await findChromium(options.chromiumPath);
   if (options.language === 'ja' && (await hasJapaneseFont()) === false) {
     throw new YaguraError(
