@@ -16,6 +16,8 @@ import { registerHunt } from './hunt.js';
 import { registerAlerts } from './alerts.js';
 import { registerAllowlist } from './allowlist.js';
 import { registerAssets } from './assets.js';
+import { registerIncidents } from './incidents.js';
+import { registerEvidence } from './evidence.js';
 import { packageVersion } from '../api/version.js';
 
 export function buildProgram(): Command {
@@ -43,6 +45,8 @@ export function buildProgram(): Command {
   registerAlerts(program);
   registerAllowlist(program);
   registerAssets(program);
+  registerIncidents(program);
+  registerEvidence(program);
   return program;
 }
 
