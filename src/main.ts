@@ -224,6 +224,7 @@ export async function startYagura(
           }
         : {}),
       ...(config.notify.consoleUrl ? { consoleUrl: config.notify.consoleUrl } : {}),
+      onRetryError: (error) => logger.error({ err: error }, 'Escalation retries failed; trying again.'),
     },
   );
   const hunts = new HuntService({
@@ -333,6 +334,8 @@ export async function startYagura(
   }
   retention.start();
   queueHistory.start();
+  // Escalation deliveries still pending (from before a restart too) are retried in the background.
+  escalation.start();
   const address = app.server.address();
   const url =
     typeof address === 'object' && address
@@ -350,6 +353,7 @@ export async function startYagura(
       await syslog.close();
       hunts.cancelAll();
       await app.close();
+      await escalation.close();
       const { lost } = await pipeline.drain(config.queue.drainTimeoutSeconds * 1000);
       // Batches already stored finish detection, and their findings are recorded and triaged, before closing.
       await Promise.all(detecting);

@@ -3,12 +3,13 @@ import type { Actor } from '../access/actor.js';
 import type { Delivery, DeliveryAttempt } from '../notify/deliver.js';
 import type { Language } from '../notify/templates.js';
 import type { StateDb } from '../state/database.js';
-import { newRecordId } from './service-support.js';
 
 export interface DeliveryRecord {
   kind: Delivery['kind'];
   target: string;
-  status: Delivery['status'];
+  /** `pending`: not through yet and retried later (at `nextAttemptAt`). */
+  status: Delivery['status'] | 'pending';
+  nextAttemptAt: number | null;
   attempts: number;
   lastError: string | null;
   finishedAt: number;
@@ -25,8 +26,19 @@ export interface Escalation {
   language: Language;
   assessment: string;
   recommendedActions: string[];
-  status: 'delivered' | 'partial' | 'failed';
+  /** `pending` while a delivery is still being retried. */
+  status: 'delivered' | 'partial' | 'failed' | 'pending';
   deliveries: DeliveryRecord[];
+}
+
+/** The stored status of an escalation (a delivery still pending counts as not through). */
+export type SettledStatus = Exclude<Escalation['status'], 'pending'>;
+
+/** A delivery as first written, before any attempt: it starts in the outbox, so a restart does not lose it. */
+export interface NewDelivery {
+  id: string;
+  kind: Delivery['kind'];
+  target: string;
 }
 
 export interface EscalationWrite {
@@ -39,8 +51,7 @@ export interface EscalationWrite {
   language: Language;
   assessment: string;
   recommendedActions: readonly string[];
-  status: Escalation['status'];
-  deliveries: readonly Delivery[];
+  deliveries: readonly NewDelivery[];
 }
 
 /** Inside the caller's transaction (with its audit entry). */
@@ -58,24 +69,24 @@ export async function writeEscalation(trx: StateDb, e: EscalationWrite): Promise
       language: e.language,
       assessment: e.assessment,
       recommended_actions: JSON.stringify(e.recommendedActions),
-      status: e.status,
+      status: 'failed',
     })
     .execute();
   for (const d of e.deliveries) {
     await trx
       .insertInto('escalation_deliveries')
       .values({
-        id: newRecordId(),
+        id: d.id,
         escalation_id: e.id,
         tenant: e.tenant,
         alert_id: e.alertId,
         channel_kind: d.kind,
         target: d.target,
-        status: d.status,
-        attempts: d.attempts.length,
-        last_error: d.lastError,
-        finished_at: d.finishedAt,
-        attempt_log: JSON.stringify(d.attempts),
+        status: 'failed',
+        attempts: 0,
+        last_error: null,
+        finished_at: e.at,
+        attempt_log: '[]',
       })
       .execute();
   }
@@ -106,6 +117,19 @@ export async function readEscalations(
     )
     .orderBy('id')
     .execute();
+  const pending = new Map(
+    (
+      await db
+        .selectFrom('escalation_outbox')
+        .select(['delivery_id', 'next_attempt_at'])
+        .where(
+          'escalation_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+    ).map((o) => [o.delivery_id, o.next_attempt_at]),
+  );
   return rows.map((r) => ({
     id: r.id,
     tenant: r.tenant,
@@ -116,13 +140,16 @@ export async function readEscalations(
     language: r.language as Language,
     assessment: r.assessment,
     recommendedActions: JSON.parse(r.recommended_actions) as string[],
-    status: r.status as Escalation['status'],
+    status: deliveries.some((d) => d.escalation_id === r.id && pending.has(d.id))
+      ? 'pending'
+      : (r.status as Escalation['status']),
     deliveries: deliveries
       .filter((d) => d.escalation_id === r.id)
       .map((d) => ({
         kind: d.channel_kind as Delivery['kind'],
         target: d.target,
-        status: d.status as Delivery['status'],
+        status: pending.has(d.id) ? 'pending' : (d.status as Delivery['status']),
+        nextAttemptAt: pending.get(d.id) ?? null,
         attempts: d.attempts,
         lastError: d.last_error,
         finishedAt: d.finished_at,
@@ -131,7 +158,16 @@ export async function readEscalations(
   }));
 }
 
-/** The alert's history entry for an escalation: its outcome and each channel's. */
+/** The status of an escalation from its deliveries' (pending ones counted as not through). */
+export function settledStatus(statuses: readonly string[]): SettledStatus {
+  const delivered = statuses.filter((s) => s === 'delivered').length;
+  return delivered === statuses.length ? 'delivered' : delivered === 0 ? 'failed' : 'partial';
+}
+
+/**
+ * The alert's history entry for an escalation: its outcome and each channel's. Every channel not through when the
+ * request's attempts end is retried later (pending).
+ */
 export function historyText(
   policy: string,
   outcome: Escalation['status'],
@@ -141,7 +177,7 @@ export function historyText(
     const tries = `${d.attempts.length} attempt${d.attempts.length === 1 ? '' : 's'}`;
     return d.status === 'delivered'
       ? `${d.kind} ${d.target}: delivered after ${tries}`
-      : `${d.kind} ${d.target}: failed after ${tries} (${d.lastError ?? 'unknown error'})`;
+      : `${d.kind} ${d.target}: not delivered after ${tries} (${d.lastError ?? 'unknown error'}), retried later`;
   });
   return clip([`Escalation (policy "${policy}"): ${outcome}`, ...lines].join('\n'), 2000);
 }

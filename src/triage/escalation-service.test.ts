@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../access/actor.js';
 import {
   startHttpReceiver,
@@ -8,7 +8,7 @@ import {
   type SmtpReceiver,
 } from '../notify/test-receivers.js';
 import { SIGNATURE_HEADER, verifyWebhookSignature } from '../notify/webhook.js';
-import { EscalationService, type PolicyInput } from './escalation-service.js';
+import { EscalationService, type EscalationServiceOptions, type PolicyInput } from './escalation-service.js';
 import { finding, MINUTE, T0, triageFixture, type TriageFixture } from './test-support.js';
 
 const SECRET = 'acme-webhook-secret-0001';
@@ -38,7 +38,7 @@ async function receiver(answer?: Parameters<typeof startHttpReceiver>[0]): Promi
   return r;
 }
 
-function service(): EscalationService {
+function service(extra: EscalationServiceOptions = {}): EscalationService {
   return new EscalationService(
     {
       db: f.access.db,
@@ -52,6 +52,7 @@ function service(): EscalationService {
       retry: { attempts: 3, initialDelayMs: 5, jitter: 0 },
       attemptTimeoutMs: 5000,
       consoleUrl: 'https://soc.example.jp/',
+      ...extra,
     },
   );
 }
@@ -178,7 +179,7 @@ describe('EscalationService: escalating an alert', () => {
     expect(flaky.requests).toHaveLength(3);
   });
 
-  it('ends an unreachable channel as failed with its error, without throwing, and still sends the others', async () => {
+  it('leaves an unreachable channel pending with its error, without throwing, and still sends the others', async () => {
     const port = await unusedPort();
     const esc = service();
     await esc.createPolicy(
@@ -191,17 +192,25 @@ describe('EscalationService: escalating an alert', () => {
     );
     const id = await alertIn();
     const { escalation } = await esc.escalate(analyst, id, ESCALATION);
-    expect(escalation.status).toBe('partial');
+    expect(escalation.status).toBe('pending');
     const [webhook, email] = escalation.deliveries;
-    expect(webhook).toMatchObject({ kind: 'webhook', status: 'failed', attempts: 3 });
+    expect(webhook).toMatchObject({
+      kind: 'webhook',
+      status: 'pending',
+      attempts: 3,
+      nextAttemptAt: f.clock.now + MINUTE,
+    });
     expect(webhook!.lastError).toMatch(/ECONNREFUSED/);
     expect(email).toMatchObject({ kind: 'email', status: 'delivered', attempts: 1 });
     expect(smtp.mails).toHaveLength(1);
     const history = (await f.triage.alerts.get(analyst, id)).history;
-    expect(history.at(-1)!.text).toMatch(/webhook .*: failed after 3 attempts \(.*ECONNREFUSED/);
+    expect(history.at(-1)!.text).toContain('Escalation (policy "Acme high and above"): pending');
+    expect(history.at(-1)!.text).toMatch(
+      /webhook .*: not delivered after 3 attempts \(.*ECONNREFUSED.*\), retried later/,
+    );
   });
 
-  it('records a failed escalation (audited as a failure) when no channel gets through', async () => {
+  it('records a pending escalation (audited as a failure) when no channel gets through', async () => {
     const esc = new EscalationService(
       { db: f.access.db, audit: f.audit, knownTenants: () => ['acme', 'globex'] as never },
       f.triage.alerts,
@@ -210,7 +219,7 @@ describe('EscalationService: escalating an alert', () => {
     await esc.createPolicy(analyst, 'acme', policy([{ kind: 'email', to: [] }]));
     const id = await alertIn();
     const { escalation } = await esc.escalate(analyst, id, ESCALATION);
-    expect(escalation.status).toBe('failed');
+    expect(escalation.status).toBe('pending');
     expect(escalation.deliveries[0]!.lastError).toMatch(/No SMTP server is configured/);
     expect((await f.auditEntries('alert.escalate')).map((e) => e.outcome)).toEqual(['failure']);
   });
@@ -240,6 +249,151 @@ describe('EscalationService: escalating an alert', () => {
     await expect(esc.escalate(analyst, id, { assessment: '  ' })).rejects.toMatchObject({
       code: 'REQUEST_INVALID',
     });
+  });
+});
+
+describe('EscalationService: later retries of pending deliveries', () => {
+  const webhookHeader = (r: HttpReceiver, n: number) =>
+    r.requests[n]!.headers[SIGNATURE_HEADER.toLowerCase()] as string;
+
+  it('retries a pending delivery with backoff, sending the message built at escalation time, until it gets through', async () => {
+    const flaky = await receiver((n) => (n <= 5 ? 503 : 200));
+    const esc = service();
+    const made = await esc.createPolicy(
+      analyst,
+      'acme',
+      policy([{ kind: 'webhook', url: flaky.url, secret: SECRET }]),
+    );
+    const id = await alertIn();
+    const t0 = f.clock.now;
+    const { escalation } = await esc.escalate(analyst, id, ESCALATION);
+    expect(escalation.status).toBe('pending');
+    expect(escalation.deliveries[0]).toMatchObject({
+      status: 'pending',
+      attempts: 3,
+      nextAttemptAt: t0 + MINUTE,
+      lastError: expect.stringMatching(/HTTP 503/),
+    });
+    // A later change of the policy does not change what is sent.
+    await esc.updatePolicy(analyst, made.id, { language: 'en' });
+
+    expect(await esc.retryDue()).toBe(0);
+    const waits: number[] = [];
+    for (const wait of [MINUTE, 2 * MINUTE]) {
+      f.clock.now += wait;
+      expect(await esc.retryDue()).toBe(1);
+      const [stored] = await esc.listEscalations(analyst, id);
+      waits.push(stored!.deliveries[0]!.nextAttemptAt! - f.clock.now);
+      expect(stored!.status).toBe('pending');
+    }
+    expect(waits).toEqual([2 * MINUTE, 4 * MINUTE]);
+    expect(flaky.requests).toHaveLength(5);
+
+    // The background retrier makes the next attempt once it is due.
+    f.clock.now += 4 * MINUTE;
+    esc.start();
+    try {
+      await vi.waitFor(() => expect(flaky.requests).toHaveLength(6), { timeout: 5000 });
+      await vi.waitFor(async () =>
+        expect((await esc.listEscalations(analyst, id))[0]!.status).toBe('delivered'),
+      );
+    } finally {
+      await esc.close();
+    }
+    const [done] = await esc.listEscalations(analyst, id);
+    expect(done!.deliveries[0]).toMatchObject({
+      status: 'delivered',
+      attempts: 6,
+      lastError: null,
+      nextAttemptAt: null,
+    });
+    expect(done!.deliveries[0]!.attemptLog.map((a) => [a.attempt, a.ok])).toEqual([
+      [1, false],
+      [2, false],
+      [3, false],
+      [4, false],
+      [5, false],
+      [6, true],
+    ]);
+    expect(new Set(flaky.requests.map((r) => r.body)).size).toBe(1);
+    expect(JSON.parse(flaky.requests[5]!.body)).toMatchObject({ escalationId: escalation.id });
+    expect(verifyWebhookSignature(SECRET, webhookHeader(flaky, 5), flaky.requests[5]!.body)).toBe(true);
+  });
+
+  it('picks pending deliveries up after a restart (a new service over the same database)', async () => {
+    const flaky = await receiver((n) => (n <= 3 ? 503 : 200));
+    const first = service();
+    await first.createPolicy(
+      analyst,
+      'acme',
+      policy([
+        { kind: 'webhook', url: flaky.url, secret: SECRET },
+        { kind: 'email', to: [] },
+      ]),
+    );
+    const id = await alertIn();
+    first.start();
+    const { escalation } = await first.escalate(analyst, id, ESCALATION);
+    expect(escalation.status).toBe('pending');
+    await first.close();
+
+    f.clock.now += MINUTE;
+    const second = service({ retryPollMs: 5 });
+    second.start();
+    try {
+      await vi.waitFor(
+        async () => expect((await second.listEscalations(analyst, id))[0]!.status).toBe('delivered'),
+        { timeout: 5000 },
+      );
+    } finally {
+      await second.close();
+    }
+    expect(flaky.requests).toHaveLength(4);
+    expect(smtp.mails).toHaveLength(1);
+    const [stored] = await second.listEscalations(analyst, id);
+    expect(stored!.deliveries.map((d) => [d.kind, d.status, d.attempts])).toEqual([
+      ['webhook', 'delivered', 4],
+      ['email', 'delivered', 1],
+    ]);
+  });
+
+  it('fails a delivery for good when it is still failing at the end of the retry window', async () => {
+    const down = await receiver(() => 503);
+    const hook = await receiver();
+    const esc = service({ followUp: { windowMs: 5 * MINUTE } });
+    await esc.createPolicy(
+      analyst,
+      'acme',
+      policy([
+        { kind: 'webhook', url: down.url, secret: SECRET },
+        { kind: 'webhook', url: hook.url, secret: SECRET },
+      ]),
+    );
+    const id = await alertIn();
+    const t0 = f.clock.now;
+    await esc.escalate(analyst, id, ESCALATION);
+    const times: number[] = [];
+    for (let pass = 0; pass < 10; pass++) {
+      const [stored] = await esc.listEscalations(analyst, id);
+      const next = stored!.deliveries[0]!.nextAttemptAt;
+      if (next === null) break;
+      f.clock.now = next;
+      times.push(next - t0);
+      expect(await esc.retryDue()).toBe(1);
+    }
+    // 1 min, then 2 min later, then the window's end (4 min later would be past it).
+    expect(times).toEqual([MINUTE, 3 * MINUTE, 5 * MINUTE]);
+    const [stored] = await esc.listEscalations(analyst, id);
+    expect(stored!.status).toBe('partial');
+    expect(stored!.deliveries[0]).toMatchObject({
+      status: 'failed',
+      attempts: 6,
+      nextAttemptAt: null,
+      lastError: expect.stringMatching(/HTTP 503/),
+    });
+    expect(down.requests).toHaveLength(6);
+    f.clock.now += 60 * MINUTE;
+    expect(await esc.retryDue()).toBe(0);
   });
 });
 

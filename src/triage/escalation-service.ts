@@ -1,10 +1,11 @@
 // Escalation: per-tenant policies (CRUD, audited) and escalating a true positive to the customer through the
-// policy's channels, with retries, a delivery log per channel and an entry in the alert's history.
+// policy's channels, with retries, a delivery log per channel and an entry in the alert's history; deliveries not
+// through when the request's retries end are retried later by a background retrier (the outbox).
 import type { Selectable } from 'kysely';
 import type { Actor } from '../access/actor.js';
 import { YaguraError } from '../core/errors.js';
 import type { TenantId } from '../core/ids.js';
-import { deliver, type RetryPolicy } from '../notify/deliver.js';
+import { deliver, type Delivery, type RetryPolicy } from '../notify/deliver.js';
 import type { SmtpSettings } from '../notify/email.js';
 import { escalationMessage } from '../notify/templates.js';
 import type { AlertService } from './alert-service.js';
@@ -17,11 +18,20 @@ import {
   settingsOf,
   toPolicy,
   columnsOf,
+  type ChannelSettings,
+  type Contact,
   type EscalationPolicy,
   type PolicyChange,
   type PolicyInput,
 } from './escalation-policy.js';
 import { historyText, readEscalations, writeEscalation, type Escalation } from './escalation-log.js';
+import {
+  addToOutbox,
+  dueEntries,
+  recordAttempts,
+  type FollowUpPolicy,
+  type OutboxEntry,
+} from './escalation-outbox.js';
 import type { EscalationPoliciesTable } from './escalation-tables.js';
 import {
   isRecordId,
@@ -36,6 +46,7 @@ import { checkReason, checkTransition, type AlertStatus } from './status.js';
 
 export type { EscalationPolicy, PolicyInput } from './escalation-policy.js';
 export type { DeliveryRecord, Escalation } from './escalation-log.js';
+export type { FollowUpPolicy } from './escalation-outbox.js';
 
 export interface EscalationServiceOptions {
   /** The SMTP relay email channels send through; without it they fail (and say why in the delivery log). */
@@ -47,6 +58,12 @@ export interface EscalationServiceOptions {
   consoleUrl?: string;
   /** Waits between attempts; injectable for tests. */
   sleep?: (ms: number) => Promise<void>;
+  /** Later retries of deliveries not through when the request's attempts end (default 1 min doubling to 1 h, 24 h). */
+  followUp?: FollowUpPolicy;
+  /** How often the background retrier looks for due deliveries (default 15 s). */
+  retryPollMs?: number;
+  /** Told when a retrier pass fails (the database refused); the next pass tries again. */
+  onRetryError?: (error: unknown) => void;
 }
 
 export interface EscalateInput {
@@ -67,7 +84,15 @@ const ESCALATABLE: readonly AlertStatus[] = ['acknowledged', 'in_progress', 'tru
 
 type PolicyRow = Selectable<EscalationPoliciesTable>;
 
+const RETRY_BATCH = 50;
+
 export class EscalationService {
+  /** Deliveries being attempted now (in a request or a retrier pass), which the retrier leaves alone. */
+  private readonly inFlight = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private pass: Promise<number> | undefined;
+  private running = false;
+
   constructor(
     private readonly deps: TriageDeps,
     private readonly alerts: AlertService,
@@ -268,28 +293,11 @@ export class EscalationService {
       settings.language,
     );
 
-    const channels = settings.channels.map((c) =>
-      makeChannel(c, {
-        smtp: this.options.smtp,
-        contacts: settings.contacts,
-        ...(this.options.attemptTimeoutMs !== undefined ? { timeoutMs: this.options.attemptTimeoutMs } : {}),
-      }),
-    );
-    const clock = () => nowOf(this.deps);
-    const deliveries = await Promise.all(
-      channels.map((channel) =>
-        deliver(channel, message, {
-          ...this.options.retry,
-          clock,
-          ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
-        }),
-      ),
-    );
-    const delivered = deliveries.filter((d) => d.status === 'delivered').length;
-    const outcome: Escalation['status'] =
-      delivered === deliveries.length ? 'delivered' : delivered === 0 ? 'failed' : 'partial';
+    const channels = settings.channels.map((c) => this.channelOf(c, settings.contacts));
     const at = nowOf(this.deps);
-
+    const deliveryIds = channels.map(() => newRecordId());
+    for (const id of deliveryIds) this.inFlight.add(id);
+    // Written before sending: a restart during the attempts leaves the deliveries in the outbox, retried later.
     await this.deps.db.transaction().execute(async (trx) => {
       await writeEscalation(trx, {
         id: escalationId,
@@ -301,35 +309,133 @@ export class EscalationService {
         language: settings.language,
         assessment,
         recommendedActions: actions,
-        status: outcome,
-        deliveries,
+        deliveries: channels.map((c, i) => ({ id: deliveryIds[i]!, kind: c.kind, target: c.target })),
       });
-      await this.deps.audit.record(
-        {
-          actor,
-          action: 'alert.escalate',
-          outcome: outcome === 'failed' ? 'failure' : 'success',
-          tenant,
-          target: { type: 'alert', id: alertId },
-          details: {
-            escalation: escalationId,
-            policy: policy.id,
-            status: outcome,
-            deliveries: deliveries.map((d) => ({
-              kind: d.kind,
-              target: d.target,
-              status: d.status,
-              attempts: d.attempts.length,
-            })),
+      for (const [i, channel] of settings.channels.entries()) {
+        await addToOutbox(
+          trx,
+          {
+            deliveryId: deliveryIds[i]!,
+            escalationId,
+            channel,
+            contacts: settings.contacts,
+            message,
           },
-        },
-        { within: trx },
+          at,
+          this.options.followUp,
+        );
+      }
+    });
+    let deliveries: Delivery[];
+    try {
+      deliveries = await Promise.all(
+        channels.map(async (channel, i) => {
+          const delivery = await deliver(channel, message, {
+            ...this.options.retry,
+            clock: () => nowOf(this.deps),
+            ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
+          });
+          await recordAttempts(
+            this.deps.db,
+            deliveryIds[i]!,
+            { ...delivery, delivered: delivery.status === 'delivered', retry: false },
+            this.options.followUp,
+          );
+          return delivery;
+        }),
       );
+    } finally {
+      for (const id of deliveryIds) this.inFlight.delete(id);
+    }
+    const escalation = (await readEscalations(this.deps.db, tenant, alertId, escalationId))[0]!;
+    const outcome = escalation.status;
+    const nothingThrough = deliveries.every((d) => d.status !== 'delivered');
+    await this.deps.audit.record({
+      actor,
+      action: 'alert.escalate',
+      outcome: nothingThrough ? 'failure' : 'success',
+      tenant,
+      target: { type: 'alert', id: alertId },
+      details: {
+        escalation: escalationId,
+        policy: policy.id,
+        status: outcome,
+        deliveries: escalation.deliveries.map((d) => ({
+          kind: d.kind,
+          target: d.target,
+          status: d.status,
+          attempts: d.attempts,
+        })),
+      },
     });
     // The alert's history tells the analysts what was sent where, next to the status change.
     await this.alerts.comment(actor, alertId, historyText(policy.name, outcome, deliveries));
-    const escalation = (await readEscalations(this.deps.db, tenant, alertId, escalationId))[0]!;
     return { escalation, alert: (await this.alerts.get(actor, alertId)).alert };
+  }
+
+  /** Starts the background retrier: pending deliveries (from before a restart too) are retried when due. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.schedule(0);
+  }
+
+  /** Stops the retrier, waiting for a pass under way; deliveries still pending stay in the outbox. */
+  async close(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.pass?.catch(() => undefined);
+  }
+
+  /** One retrier pass: one attempt for each due pending delivery. The number of deliveries attempted. */
+  async retryDue(): Promise<number> {
+    const due = (await dueEntries(this.deps.db, nowOf(this.deps), RETRY_BATCH)).filter(
+      (e) => !this.inFlight.has(e.deliveryId),
+    );
+    // Claimed before any await, so a pass running at the same time does not send them twice.
+    for (const e of due) this.inFlight.add(e.deliveryId);
+    await Promise.all(due.map((entry) => this.retryOne(entry)));
+    return due.length;
+  }
+
+  private schedule(ms: number): void {
+    this.timer = setTimeout(() => {
+      this.pass = this.retryDue();
+      this.pass
+        .catch((error: unknown) => this.options.onRetryError?.(error))
+        .finally(() => {
+          this.pass = undefined;
+          if (this.running) this.schedule(this.options.retryPollMs ?? 15_000);
+        });
+    }, ms);
+    this.timer.unref();
+  }
+
+  private async retryOne(entry: OutboxEntry): Promise<void> {
+    try {
+      const clock = () => nowOf(this.deps);
+      const delivery = await deliver(this.channelOf(entry.channel, entry.contacts), entry.message, {
+        attempts: 1,
+        clock,
+      });
+      await recordAttempts(
+        this.deps.db,
+        entry.deliveryId,
+        { ...delivery, delivered: delivery.status === 'delivered', retry: true },
+        this.options.followUp,
+      );
+    } finally {
+      this.inFlight.delete(entry.deliveryId);
+    }
+  }
+
+  private channelOf(channel: ChannelSettings, contacts: readonly Contact[]) {
+    return makeChannel(channel, {
+      smtp: this.options.smtp,
+      contacts,
+      ...(this.options.attemptTimeoutMs !== undefined ? { timeoutMs: this.options.attemptTimeoutMs } : {}),
+    });
   }
 
   /** The escalations of an alert with their delivery logs, newest first. */

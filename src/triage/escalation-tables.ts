@@ -1,4 +1,4 @@
-// The escalation tables (per-tenant policies, escalations, the delivery log) as Kysely sees them. Times: epoch ms.
+// The escalation tables (policies, escalations, delivery log, retry outbox) as Kysely sees them. Times: epoch ms.
 
 export interface EscalationPoliciesTable {
   id: string;
@@ -56,8 +56,27 @@ export interface EscalationDeliveriesTable {
   attempt_log: string;
 }
 
+/** A delivery still being retried; its row in escalation_deliveries shows the attempts so far. */
+export interface EscalationOutboxTable {
+  /** The escalation_deliveries row it completes. */
+  delivery_id: string;
+  escalation_id: string;
+  /** JSON channel settings as at escalation time (a webhook's secret included, as in the policy). */
+  channel: string;
+  /** JSON array of the policy's contacts at escalation time (email channels without recipients use them). */
+  contacts: string;
+  /** JSON Notification: the message rendered at escalation time, sent as it is. */
+  message: string;
+  /** Retries made after the escalation request's own attempts. */
+  retries: number;
+  /** After a failed attempt at or past this time the delivery is failed for good. */
+  give_up_at: number;
+  next_attempt_at: number;
+}
+
 export interface EscalationTables {
   escalation_policies: EscalationPoliciesTable;
   escalations: EscalationsTable;
   escalation_deliveries: EscalationDeliveriesTable;
+  escalation_outbox: EscalationOutboxTable;
 }

@@ -8,6 +8,7 @@ import { sessionsMigration } from './0003_sessions.js';
 import { detectionMigration } from '../../detection/migration.js';
 import { triageMigration } from '../../triage/migration.js';
 import { escalationMigration } from '../../triage/escalation-migration.js';
+import { escalationOutboxMigration } from '../../triage/escalation-outbox-migration.js';
 import { casesMigration } from '../../cases/migration.js';
 import { evidenceMigration } from '../../cases/evidence/migration.js';
 import { contactsMigration } from '../../cases/contacts/migration.js';
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_cases': casesMigration,
   '0010_contacts': contactsMigration,
   '0011_evidence': evidenceMigration,
+  '0012_escalation_outbox': escalationOutboxMigration,
 };

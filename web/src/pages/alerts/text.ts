@@ -164,7 +164,12 @@ const en = {
     send: 'Escalate and send',
     sent: 'Escalated: {{status}}.',
     units: { d: 'd', h: 'h', m: 'min', s: 's' },
-    sendStatus: { delivered: 'Delivered', partial: 'Partly delivered', failed: 'Failed' },
+    sendStatus: {
+      delivered: 'Delivered',
+      partial: 'Partly delivered',
+      failed: 'Failed',
+      pending: 'Retrying',
+    },
   },
   incident: {
     open: 'Open incident',
@@ -334,7 +339,7 @@ const ja: Shape<typeof en> = {
     send: 'エスカレーションして送信',
     sent: 'エスカレーションしました: {{status}}。',
     units: { d: '日', h: '時間', m: '分', s: '秒' },
-    sendStatus: { delivered: '送信済み', partial: '一部送信', failed: '送信失敗' },
+    sendStatus: { delivered: '送信済み', partial: '一部送信', failed: '送信失敗', pending: '再送待ち' },
   },
   incident: {
     open: 'インシデントを作成',
