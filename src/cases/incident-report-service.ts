@@ -15,7 +15,7 @@ import { nowOf, type TriageDeps } from '../triage/service-support.js';
 import type { Cases } from './cases.js';
 import type { CommunicationService } from './contacts/communication-service.js';
 import type { EvidenceService } from './evidence-service.js';
-import { incidentRef } from './incident-model.js';
+import { incidentRef, type TimelineEntry } from './incident-model.js';
 import { auditIncident, permitIncident } from './incident-support.js';
 
 export const SECTION_KEYS = [
@@ -75,18 +75,14 @@ export class IncidentReportService {
 
   /** The reports generated so far, newest first. */
   async history(actor: Actor, incidentId: string): Promise<ReportRecord[]> {
-    const entries = await this.sources.cases.timeline.list(actor, incidentId, { kinds: ['report'] });
-    return entries
-      .map((e) => recordOf(e.id, e.recordedAt, e.actor, e.details))
-      .filter((r): r is ReportRecord => r !== undefined)
-      .sort((a, b) => b.generatedAt - a.generatedAt || b.sequence - a.sequence);
+    return reportsOf(await this.sources.cases.timeline.list(actor, incidentId, { kinds: ['report'] }));
   }
 
   /** The report as HTML without recording it (a preview). */
   async preview(actor: Actor, incidentId: string, request: ReportRequest): Promise<string> {
     const checked = checkRequest(request);
-    const sequence = (await this.nextSequence(actor, incidentId, checked.kind)) ?? 1;
-    return renderIncidentReportHtml(await this.snapshot(actor, incidentId, checked, sequence), {
+    const { data } = await this.snapshot(actor, incidentId, checked);
+    return renderIncidentReportHtml(data, {
       kind: checked.kind,
       language: checked.language,
       ...(this.options.templateDir ? { templateDir: this.options.templateDir } : {}),
@@ -102,8 +98,7 @@ export class IncidentReportService {
   ): Promise<{ body: string | Buffer; sequence: number; filename: string }> {
     const row = await permitIncident(this.deps, actor, 'incidents:manage', incidentId, 'incident.report');
     const checked = checkRequest(request);
-    const sequence = (await this.nextSequence(actor, incidentId, checked.kind)) ?? 1;
-    const data = await this.snapshot(actor, incidentId, checked, sequence);
+    const { data, sequence } = await this.snapshot(actor, incidentId, checked);
     const html = await renderIncidentReportHtml(data, {
       kind: checked.kind,
       language: checked.language,
@@ -147,22 +142,15 @@ export class IncidentReportService {
     return { body, sequence, filename };
   }
 
-  private async nextSequence(
-    actor: Actor,
-    incidentId: string,
-    kind: IncidentReportKind,
-  ): Promise<number | undefined> {
-    const earlier = (await this.history(actor, incidentId)).filter((r) => r.kind === kind);
-    return earlier.length + 1;
-  }
-
-  /** Everything the templates may show, read with the actor's permissions. */
+  /**
+   * Everything the templates may show, read with the actor's permissions, and the report's number (第N報): one more
+   * than the reports of its kind already on the timeline.
+   */
   private async snapshot(
     actor: Actor,
     incidentId: string,
     request: ReportRequest,
-    sequence: number,
-  ): Promise<IncidentReportData> {
+  ): Promise<{ data: IncidentReportData; sequence: number }> {
     const { cases, evidence, communications } = this.sources;
     const detail = await cases.incidents.get(actor, incidentId);
     const incident = detail.incident;
@@ -179,11 +167,12 @@ export class IncidentReportService {
       this.assetsOf(incident.affectedAssets),
     ]);
     const name = (id: string) => people.get(id) ?? id;
+    const sequence = reportsOf(timeline).filter((r) => r.kind === request.kind).length + 1;
     const firstEvent = timeline
       .map((e) => e.eventTime)
       .filter((t): t is number => t !== null)
       .sort((a, b) => a - b)[0];
-    return {
+    const data: IncidentReportData = {
       incident: {
         number: incident.ref,
         title: incident.title,
@@ -242,6 +231,7 @@ export class IncidentReportService {
       sequence,
       generatedAt: nowOf(this.deps),
     };
+    return { data, sequence };
   }
 
   private async userNames(ids: readonly string[]): Promise<Map<string, string>> {
@@ -294,6 +284,15 @@ function checkRequest(request: ReportRequest): ReportRequest {
   }
   const recipient = request.recipient?.trim();
   return { kind: request.kind, language: request.language, sections, ...(recipient ? { recipient } : {}) };
+}
+
+/** The reports a timeline records, newest first. */
+function reportsOf(entries: readonly TimelineEntry[]): ReportRecord[] {
+  return entries
+    .filter((e) => e.kind === 'report')
+    .map((e) => recordOf(e.id, e.recordedAt, e.actor, e.details))
+    .filter((r): r is ReportRecord => r !== undefined)
+    .sort((a, b) => b.generatedAt - a.generatedAt || b.sequence - a.sequence);
 }
 
 function recordOf(
