@@ -18,6 +18,7 @@ import {
   type Tlp,
 } from './incident-model.js';
 import { usePeople } from './use-people.js';
+import { ChoiceField } from '../../components/ChoiceField.js';
 
 type Patch = {
   title?: string;
@@ -149,46 +150,34 @@ export function IncidentEditForm({
             onChange={(e) => setTitle(e.target.value)}
           />
         </label>
-        <label>
-          {t('incidents.overview.category')}
-          <select value={category} onChange={(e) => setCategory(e.target.value as Category)}>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`incidents.category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('incidents.overview.severity')}
-          <select value={severity} onChange={(e) => setSeverity(e.target.value as Level)}>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`alerts.level.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('incidents.overview.priority')}
-          <select value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`incidents.priority.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('incidents.overview.tlp')}
-          <select value={tlp} onChange={(e) => setTlp(e.target.value as Tlp)}>
-            {TLPS.map((x) => (
-              <option key={x} value={x}>
-                {t(`incidents.tlp.${x}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label={t('incidents.overview.category')}
+          value={category}
+          choices={CATEGORIES}
+          word={(c) => t(`incidents.category.${c}`)}
+          onChange={setCategory}
+        />
+        <ChoiceField
+          label={t('incidents.overview.severity')}
+          value={severity}
+          choices={LEVELS}
+          word={(l) => t(`alerts.level.${l}`)}
+          onChange={setSeverity}
+        />
+        <ChoiceField
+          label={t('incidents.overview.priority')}
+          value={priority}
+          choices={PRIORITIES}
+          word={(p) => t(`incidents.priority.${p}`)}
+          onChange={setPriority}
+        />
+        <ChoiceField
+          label={t('incidents.overview.tlp')}
+          value={tlp}
+          choices={TLPS}
+          word={(x) => t(`incidents.tlp.${x}`)}
+          onChange={setTlp}
+        />
         <label>
           {t('incidents.overview.dueField', { zone })}
           <input type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />

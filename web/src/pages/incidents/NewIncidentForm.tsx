@@ -17,6 +17,7 @@ import {
   type Tlp,
 } from './incident-model.js';
 import { createdMemory } from './use-playbooks.js';
+import { ChoiceField } from '../../components/ChoiceField.js';
 
 export function NewIncidentForm({ onCancel }: { onCancel: () => void }) {
   const { t } = useTranslation();
@@ -102,49 +103,35 @@ export function NewIncidentForm({ onCancel }: { onCancel: () => void }) {
             onChange={(e) => setTitle(e.target.value)}
           />
         </label>
-        <label>
-          {t('incidents.create.category')}
-          <select value={category} onChange={(e) => setCategory(e.target.value as Category)}>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`incidents.category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('incidents.create.severity')}
-          <select value={severity} onChange={(e) => setSeverity(e.target.value as Level)}>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`alerts.level.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('incidents.create.priority')}
-          <select value={priority} onChange={(e) => setPriority(e.target.value as Priority | '')}>
-            <option value="">
-              {t('incidents.create.priorityDefault', { priority: defaultPriority(severity) })}
-            </option>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`incidents.priority.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('incidents.create.tlp')}
-          <select value={tlp} onChange={(e) => setTlp(e.target.value as Tlp)}>
-            {TLPS.map((x) => (
-              <option key={x} value={x}>
-                {t(`incidents.tlp.${x}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label={t('incidents.create.category')}
+          value={category}
+          choices={CATEGORIES}
+          word={(c) => t(`incidents.category.${c}`)}
+          onChange={setCategory}
+        />
+        <ChoiceField
+          label={t('incidents.create.severity')}
+          value={severity}
+          choices={LEVELS}
+          word={(l) => t(`alerts.level.${l}`)}
+          onChange={setSeverity}
+        />
+        <ChoiceField
+          label={t('incidents.create.priority')}
+          value={priority}
+          choices={PRIORITIES}
+          word={(p) => t(`incidents.priority.${p}`)}
+          onChange={setPriority}
+          none={t('incidents.create.priorityDefault', { priority: defaultPriority(severity) })}
+        />
+        <ChoiceField
+          label={t('incidents.create.tlp')}
+          value={tlp}
+          choices={TLPS}
+          word={(x) => t(`incidents.tlp.${x}`)}
+          onChange={setTlp}
+        />
         <label>
           {t('incidents.create.source')}
           <select value={source} onChange={(e) => setSource(e.target.value as 'manual' | 'customer_report')}>

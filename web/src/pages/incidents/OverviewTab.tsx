@@ -14,6 +14,7 @@ import type { IncidentTabProps } from './tabs/tab-props.js';
 import { useAlertTitles, useAssetNames } from './use-names.js';
 import { usePeople } from './use-people.js';
 import { playbookName, usePlaybooks } from './use-playbooks.js';
+import { ChoiceField } from '../../components/ChoiceField.js';
 
 export function OverviewTab({ detail, onChanged }: IncidentTabProps) {
   const { t, i18n } = useTranslation();
@@ -289,16 +290,13 @@ function LinkedIncidents({ detail, onChanged }: IncidentTabProps) {
               onChange={(e) => setTarget(e.target.value)}
             />
           </label>
-          <label>
-            {t('incidents.overview.linkRelation')}
-            <select value={relation} onChange={(e) => setRelation(e.target.value as typeof relation)}>
-              {RELATIONS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`incidents.relation.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceField
+            label={t('incidents.overview.linkRelation')}
+            value={relation}
+            choices={RELATIONS}
+            word={(r) => t(`incidents.relation.${r}`)}
+            onChange={setRelation}
+          />
           <button type="submit" disabled={busy || !target.trim()}>
             {t('incidents.overview.addLink')}
           </button>

@@ -8,6 +8,7 @@ import { groupTasks, isOpenTask, PHASES, TASK_ROLES, type Phase, type TaskRole }
 import { TaskItem } from './TaskItem.js';
 import type { IncidentTabProps } from './tabs/tab-props.js';
 import { usePeople } from './use-people.js';
+import { ChoiceField } from '../../components/ChoiceField.js';
 
 export function TasksTab({ detail, onChanged }: IncidentTabProps) {
   const { t } = useTranslation();
@@ -149,27 +150,21 @@ function AddTaskForm({
             onChange={(e) => setTitle(e.target.value)}
           />
         </label>
-        <label>
-          {t('incidents.tasks.phase')}
-          <select value={phase} onChange={(e) => setPhase(e.target.value as Phase)}>
-            {PHASES.map((p) => (
-              <option key={p} value={p}>
-                {t(`incidents.phase.${p}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('incidents.tasks.role')}
-          <select value={role} onChange={(e) => setRole(e.target.value as TaskRole | '')}>
-            <option value="">—</option>
-            {TASK_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`incidents.role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label={t('incidents.tasks.phase')}
+          value={phase}
+          choices={PHASES}
+          word={(p) => t(`incidents.phase.${p}`)}
+          onChange={setPhase}
+        />
+        <ChoiceField
+          label={t('incidents.tasks.role')}
+          value={role}
+          choices={TASK_ROLES}
+          word={(r) => t(`incidents.role.${r}`)}
+          onChange={setRole}
+          none="—"
+        />
         <label>
           {t('incidents.tasks.owner')}
           <input
