@@ -1,6 +1,7 @@
 // The Timeline tab: entries newest or oldest first, filtered by kind and time, a manual entry form and the CSV export.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { saveBlob } from '../../lib/download.js';
 import { unwrap } from '../../api/client.js';
 import { ErrorState, Loading } from '../../components/states.js';
 import { formatTime, parseZonedTime } from '../../lib/time.js';
@@ -83,14 +84,7 @@ export function TimelineTab({ detail, onChanged }: IncidentTabProps) {
         parseAs: 'blob',
       });
       if (!response.ok || !data) throw failure ?? new Error(response.statusText);
-      const url = URL.createObjectURL(data);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${i.ref}-timeline.csv`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      saveBlob(data, `${i.ref}-timeline.csv`);
     } catch (e) {
       const message =
         e && typeof e === 'object' && 'message' in e

@@ -22,7 +22,8 @@ import {
   type EvidenceCheck,
 } from './evidence-format.js';
 import { FindingList } from './FindingList.js';
-import { saveBlob, uploadWithProgress } from './tab-api.js';
+import { saveBlob } from '../../../lib/download.js';
+import { uploadWithProgress } from './tab-api.js';
 import { CopyButton, ReasonPrompt, ResultLine } from './tab-parts.js';
 import type { IncidentTabProps } from './tab-props.js';
 import './tabs.css';

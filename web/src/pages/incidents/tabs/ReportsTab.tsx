@@ -24,7 +24,7 @@ import {
   type ReportRecord,
   type ReportSections,
 } from './report-sections.js';
-import { looseClient, saveBlob } from './tab-api.js';
+import { saveBlob } from '../../../lib/download.js';
 import { ResultLine } from './tab-parts.js';
 import type { IncidentTabProps } from './tab-props.js';
 import './tabs.css';
@@ -36,8 +36,7 @@ export function ReportsTab({ detail, onChanged }: IncidentTabProps) {
   const incident = detail.incident;
   const zone = session.zoneOf(incident.tenant);
   const canManage = session.can('incidents:manage');
-  // The reports routes are newer than the generated schema: called through the untyped client (same middleware).
-  const api = looseClient(session.api.client);
+  const api = session.api.client;
   const path = { path: { id: incident.id } };
   const history = useRequest(
     (signal) =>

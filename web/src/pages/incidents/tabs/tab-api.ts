@@ -1,43 +1,4 @@
-// What the tabs need beyond the typed client: calls to routes not yet in the schema, saving a downloaded blob,
-// and an upload over XMLHttpRequest (for its progress events) that still goes through the client's middleware.
-import type { YaguraClient } from '../../../api/client.js';
-
-export interface LooseResult {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
-
-export interface LooseInit {
-  params?: { path?: Record<string, string>; query?: Record<string, string> };
-  body?: unknown;
-  parseAs?: 'json' | 'text' | 'blob';
-  signal?: AbortSignal;
-}
-
-type LooseCall = (path: string, init?: LooseInit) => Promise<LooseResult>;
-
-/**
- * The client without path typing, for routes the generated schema does not list yet (the reports). Calls still go
- * through the client's middleware: the CSRF token and the session-expiry check.
- */
-export function looseClient(client: YaguraClient): { GET: LooseCall; POST: LooseCall } {
-  return client as unknown as { GET: LooseCall; POST: LooseCall };
-}
-
-/** Saves a blob under a file name through a temporary object URL. */
-export function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+// An upload over XMLHttpRequest (for its progress events) that still goes through the client's middleware.
 
 function responseHeaders(raw: string): Headers {
   const headers = new Headers();
